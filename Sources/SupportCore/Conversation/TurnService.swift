@@ -1,0 +1,64 @@
+import Foundation
+
+/// One customer turn from the store's point of view: screen and store the message first (so an
+/// acknowledged message is durable), then run the pipeline and store what it decided.
+public struct TurnService: Sendable {
+    public let pipeline: TurnPipeline
+    public let store: any ConversationStore
+    public static let maximumMessageCharacters = 4000
+
+    public init(pipeline: TurnPipeline, store: any ConversationStore) {
+        self.pipeline = pipeline
+        self.store = store
+    }
+
+    public enum Rejection: Error, Equatable {
+        case emptyMessage
+        case messageTooLong(limit: Int)
+    }
+
+    /// A customer message that has been screened and stored, waiting for its turn to run.
+    public struct AcceptedMessage: Sendable {
+        public var conversationID: ConversationID
+        public var message: TranscriptMessage
+        public var screened: ScreenedMessage
+        public var context: ConversationContext
+        public var clock: TurnClock
+    }
+
+    /// Screens and stores the message. Throws for an unknown conversation or an unusable message.
+    public func accept(_ text: String, in conversation: ConversationID, receivedAt: ContinuousClock.Instant = .now)
+        async throws -> AcceptedMessage
+    {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw Rejection.emptyMessage }
+        guard trimmed.count <= Self.maximumMessageCharacters else {
+            throw Rejection.messageTooLong(limit: Self.maximumMessageCharacters)
+        }
+        guard let transcript = try await store.transcript(conversation) else {
+            throw ConversationStoreError.conversationNotFound(conversation)
+        }
+        let screened = pipeline.screen(trimmed)
+        let message = try await store.appendCustomerMessage(
+            conversation, text: screened.text, redactions: screened.verdict.redactions)
+        return AcceptedMessage(
+            conversationID: conversation, message: message, screened: screened, context: transcript.context,
+            clock: pipeline.budget.start(at: receivedAt))
+    }
+
+    /// Runs the turn, stores it, and emits the outcome and `done` events.
+    @discardableResult
+    public func run(_ accepted: AcceptedMessage, emit: @escaping @Sendable (TurnEvent) async -> Void) async -> TurnResult {
+        let result = await pipeline.run(accepted.screened, context: accepted.context, clock: accepted.clock, emit: emit)
+        let turnID = TurnID.generate(prefix: "turn")
+        do {
+            _ = try await store.recordTurn(
+                TurnRecord(id: turnID, conversationID: accepted.conversationID, customerMessageID: accepted.message.id, result: result))
+        } catch {
+            await emit(.error(TurnError(code: "store_failed", message: "The reply could not be saved.")))
+        }
+        await emit(.outcome(result.outcome))
+        await emit(.done(TurnSummary(outcome: result.outcome.kind, turnID: turnID, trace: result.trace)))
+        return result
+    }
+}

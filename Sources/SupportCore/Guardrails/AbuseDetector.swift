@@ -1,0 +1,10 @@
+/// Spots abusive, harassing or threatening language aimed at people; plain frustration passes.
+public struct AbuseDetector: Sendable {
+    public init() {}
+
+    /// The name of the first abuse rule the text matches, or nil.
+    public func detect(_ text: String) -> String? {
+        let normalized = GuardTextNormalizer.normalize(text)
+        return AbuseLexicon.rules.first { $0.matches(normalized) }?.name
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// A regular expression compiled once and shared across threads. `NSRegularExpression` is
+/// immutable after creation and documented as thread-safe; unlike `Regex` it supports lookbehind
+/// and is `Sendable` on Linux.
+struct GuardRegex: Sendable {
+    let regex: NSRegularExpression
+
+    /// Compiles `pattern`; a bad pattern is a programming error, caught by the first test run.
+    init(_ pattern: String, caseInsensitive: Bool = false) {
+        do {
+            regex = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        } catch {
+            preconditionFailure("invalid guardrail pattern \(pattern): \(error)")
+        }
+    }
+
+    func matches(in text: String) -> [NSTextCheckingResult] {
+        regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count))
+    }
+
+    func firstMatch(in text: String) -> NSRange? {
+        regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))?.range
+    }
+
+    func isMatch(_ text: String) -> Bool {
+        firstMatch(in: text) != nil
+    }
+}

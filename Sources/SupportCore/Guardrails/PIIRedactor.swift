@@ -1,0 +1,45 @@
+import Foundation
+
+/// Replaces personal data in a customer's message with numbered placeholders
+/// (`[EMAIL_1]`, `[PHONE_1]`, `[CARD_1]`, `[IBAN_1]`).
+public struct PIIRedactor: Sendable {
+    public init() {}
+
+    /// The text with e-mail addresses, IBANs, payment cards and phone numbers replaced, in that
+    /// order (so a card's digits are never half-read as a phone), and one redaction per distinct value.
+    public func redact(_ text: String) -> (text: String, redactions: [Redaction]) {
+        var current = text
+        var redactions: [Redaction] = []
+        for kind in [PIIKind.email, .iban, .paymentCard, .phone] {
+            let findings = Self.find(kind, in: current)
+            guard !findings.isEmpty else { continue }
+            var book = PlaceholderBook(kind: kind)
+            current = Self.replace(findings, in: current, book: &book)
+            redactions += book.redactions
+        }
+        return (current, redactions)
+    }
+
+    private static func find(_ kind: PIIKind, in text: String) -> [PIIFinding] {
+        switch kind {
+        case .email: EmailFinder.find(in: text)
+        case .iban: IBANFinder.find(in: text)
+        case .paymentCard: CardNumberFinder.find(in: text)
+        case .phone: PhoneNumberFinder.find(in: text)
+        }
+    }
+
+    /// Rebuilds the text with each finding (sorted, non-overlapping) swapped for its placeholder.
+    private static func replace(_ findings: [PIIFinding], in text: String, book: inout PlaceholderBook) -> String {
+        let nsText = text as NSString
+        var result = ""
+        var cursor = 0
+        for finding in findings.sorted(by: { $0.range.location < $1.range.location }) where finding.range.location >= cursor {
+            result += nsText.substring(with: NSRange(location: cursor, length: finding.range.location - cursor))
+            result += book.placeholder(for: finding.key)
+            cursor = NSMaxRange(finding.range)
+        }
+        result += nsText.substring(from: cursor)
+        return result
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Numbers placeholders per kind in order of first appearance: the same value always gets the
+/// same placeholder, e.g. `[CARD_1]`.
+struct PlaceholderBook {
+    let kind: PIIKind
+    private(set) var redactions: [Redaction] = []
+    private var byKey: [String: String] = [:]
+
+    init(kind: PIIKind) { self.kind = kind }
+
+    mutating func placeholder(for key: String) -> String {
+        if let existing = byKey[key] { return existing }
+        let placeholder = "[\(Self.label(kind))_\(byKey.count + 1)]"
+        byKey[key] = placeholder
+        redactions.append(Redaction(kind: kind, placeholder: placeholder))
+        return placeholder
+    }
+
+    static func label(_ kind: PIIKind) -> String {
+        switch kind {
+        case .email: "EMAIL"
+        case .phone: "PHONE"
+        case .paymentCard: "CARD"
+        case .iban: "IBAN"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// The rule-based input guard: redacts personal data, then refuses injection and abuse.
+public struct RuleInputGuard: InputGuard {
+    public var redactor: PIIRedactor
+    public var injection: InjectionDetector
+    public var abuse: AbuseDetector
+
+    public init(redactor: PIIRedactor = PIIRedactor(), injection: InjectionDetector = InjectionDetector(), abuse: AbuseDetector = AbuseDetector()) {
+        self.redactor = redactor
+        self.injection = injection
+        self.abuse = abuse
+    }
+
+    /// Redacts first (always, even when refusing, so nothing unredacted is stored), then checks
+    /// injection, then abuse. The explanation names what fired, e.g.
+    /// "redacted 1 payment_card; injection rule ignore-previous-instructions", or "pass".
+    public func screen(_ text: String) -> GuardVerdict {
+        let (redactedText, redactions) = redactor.redact(text)
+        var notes: [String] = []
+        if !redactions.isEmpty {
+            let counts = PIIKind.allCases.compactMap { kind -> String? in
+                let count = redactions.count { $0.kind == kind }
+                return count == 0 ? nil : "\(count) \(kind.rawValue)"
+            }
+            notes.append("redacted " + counts.joined(separator: ", "))
+        }
+        let decision: GuardDecision
+        if let rule = injection.detect(text) {
+            decision = .refuse(.injection)
+            notes.append("injection rule \(rule)")
+        } else if let rule = abuse.detect(text) {
+            decision = .refuse(.abuse)
+            notes.append("abuse rule \(rule)")
+        } else {
+            decision = .pass
+            notes.append("pass")
+        }
+        return GuardVerdict(redactedText: redactedText, redactions: redactions, decision: decision, explanation: notes.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A customer message after the input guard: the only form that is stored or passed on.
+public struct ScreenedMessage: Sendable {
+    public var verdict: GuardVerdict
+    public var record: StageRecord
+    public var text: String { verdict.redactedText }
+}
+
+/// What the pipeline knows about the conversation so far.
+public struct ConversationContext: Sendable {
+    /// Earlier customer messages, oldest first (redacted).
+    public var customerMessages: [String]
+    /// Earlier replies the customer saw, oldest first.
+    public var repliesShown: [String]
+    public init(customerMessages: [String] = [], repliesShown: [String] = []) {
+        self.customerMessages = customerMessages
+        self.repliesShown = repliesShown
+    }
+}
+
+/// How a turn ended, and the record of how it got there.
+public struct TurnResult: Sendable {
+    public var outcome: TurnOutcome
+    public var trace: TurnTrace
+    public var routing: RoutingDecision?
+}
+
+/// Thresholds the pipeline decides with.
+public struct PipelineSettings: Sendable, Hashable {
+    /// The top passage must hold this share of the query's weight before a draft is attempted.
+    public var evidenceThreshold = 0.45
+    /// Evidence strong enough to answer even when the router said out of scope.
+    public var overrideOutOfScopeEvidence = 0.8
+    public var passageLimit = 5
+    public init() {}
+}
+
+/// Orders the stages of one customer turn: guard → route → retrieve → draft → verify → outcome.
+/// Each stage runs against its deadline; an overrun or failure degrades the turn, never hangs it.
+public struct TurnPipeline: Sendable {
+    public let inputGuard: any InputGuard
+    public let router: any IntentRouter
+    public let retriever: any Retriever
+    public let drafter: any Drafter
+    public let verifier: any Verifier
+    public let catalog: IntentCatalog
+    public let budget: LatencyBudget
+    public let settings: PipelineSettings
+    public let phrases: SystemPhrases
+
+    public init(
+        inputGuard: any InputGuard, router: any IntentRouter, retriever: any Retriever, drafter: any Drafter,
+        verifier: any Verifier, catalog: IntentCatalog, budget: LatencyBudget = .chat,
+        settings: PipelineSettings = .init(), phrases: SystemPhrases? = nil
+    ) {
+        self.inputGuard = inputGuard
+        self.router = router
+        self.retriever = retriever
+        self.drafter = drafter
+        self.verifier = verifier
+        self.catalog = catalog
+        self.budget = budget
+        self.settings = settings
+        self.phrases = phrases ?? SystemPhrases(company: catalog.company ?? "our company")
+    }
+
+    /// Runs the input guard. Cheap and synchronous, so the caller can store the redacted message
+    /// before it acknowledges the request.
+    public func screen(_ text: String) -> ScreenedMessage {
+        let start = ContinuousClock.now
+        let verdict = inputGuard.screen(text)
+        let decision: String
+        switch verdict.decision {
+        case .pass: decision = "pass"
+        case .refuse(let reason): decision = "refuse:\(reason.rawValue)"
+        }
+        let record = StageRecord(
+            stage: .inputGuard, component: String(describing: type(of: inputGuard)),
+            input: "\(text.count) characters", output: verdict.explanation, decision: decision,
+            milliseconds: (ContinuousClock.now - start).milliseconds)
+        return ScreenedMessage(verdict: verdict, record: record)
+    }
+
+    /// Runs the rest of the turn, reporting progress through `emit`. Always returns an outcome.
+    public func run(
+        _ message: ScreenedMessage, context: ConversationContext, clock: TurnClock,
+        emit: @escaping @Sendable (TurnEvent) async -> Void
+    ) async -> TurnResult {
+        var run = TurnRun(pipeline: self, message: message, context: context, clock: clock, emit: emit)
+        return await run.execute()
+    }
+}

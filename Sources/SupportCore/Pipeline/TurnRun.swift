@@ -1,0 +1,243 @@
+import Foundation
+
+/// The state of one turn as it moves through the stages.
+struct TurnRun {
+    let pipeline: TurnPipeline
+    let message: ScreenedMessage
+    let context: ConversationContext
+    let clock: TurnClock
+    let emit: @Sendable (TurnEvent) async -> Void
+    var records: [StageRecord] = []
+    var routing: RoutingDecision?
+    var retrieval: RetrievalResult?
+
+    init(
+        pipeline: TurnPipeline, message: ScreenedMessage, context: ConversationContext, clock: TurnClock,
+        emit: @escaping @Sendable (TurnEvent) async -> Void
+    ) {
+        self.pipeline = pipeline
+        self.message = message
+        self.context = context
+        self.clock = clock
+        self.emit = emit
+        self.records = [message.record]
+    }
+
+    var phrases: SystemPhrases { pipeline.phrases }
+
+    /// The message as routing and retrieval see it: redaction placeholders carry no meaning there.
+    var queryText: String {
+        message.text.replacingOccurrences(of: #"\[[A-Z]+_[0-9]+\]"#, with: " ", options: .regularExpression)
+    }
+
+    mutating func execute() async -> TurnResult {
+        let outcome = await decide()
+        let finishing = ContinuousClock.now
+        records.append(StageRecord(
+            stage: .outcome, component: "pipeline", input: "", output: outcome.reasonCode ?? outcome.kind.rawValue,
+            decision: outcome.kind.rawValue, milliseconds: (ContinuousClock.now - finishing).milliseconds))
+        return TurnResult(
+            outcome: outcome, trace: TurnTrace(stages: records, totalMilliseconds: clock.elapsedMilliseconds),
+            routing: routing)
+    }
+
+    private mutating func decide() async -> TurnOutcome {
+        await status(.inputGuard)
+        if case .refuse(let reason) = message.verdict.decision {
+            return .refusal(Refusal(reason: reason, text: phrases.refusal(reason)))
+        }
+
+        await status(.routing)
+        guard let routing = await route() else { return dontKnow(.stageFailed) }
+        self.routing = routing
+        let action = routing.intent.flatMap { pipeline.catalog.definition(of: $0) }?.action
+        await emit(.intent(IntentUpdate(intent: routing.intent, confidence: routing.confidence, action: action?.kind)))
+
+        switch action {
+        case .reply(let text):
+            return .answer(Answer(text: text, sentences: [AnswerSentence(text: text, citation: nil)], citations: [], source: .fixedPhrase))
+        case .handoff:
+            let reason: HandoffReason = routing.intent == "complaint" ? .frustration : .customerAsked
+            return handoff(reason)
+        case .refuse:
+            await status(.retrieval)
+            guard let retrieval = await retrieve(preferred: []) else { return refusal(.offTopic) }
+            let evidence = retrieval.passages.first?.coverage ?? 0
+            if evidence < pipeline.settings.overrideOutOfScopeEvidence { return refusal(.offTopic) }
+            return await answer(from: retrieval)
+        case .answer(let documents):
+            await status(.retrieval)
+            guard let retrieval = await retrieve(preferred: documents) else { return dontKnow(.stageFailed) }
+            return await answer(from: retrieval)
+        case nil:
+            // The router is unsure: answer only on strong evidence, otherwise admit it.
+            await status(.retrieval)
+            guard let retrieval = await retrieve(preferred: []) else { return dontKnow(.stageFailed) }
+            return await answer(from: retrieval)
+        }
+    }
+
+    private mutating func answer(from retrieval: RetrievalResult) async -> TurnOutcome {
+        let evidence = retrieval.passages.first?.coverage ?? 0
+        guard evidence >= pipeline.settings.evidenceThreshold else { return dontKnow(.noEvidence) }
+
+        await status(.drafting)
+        let request = DraftRequest(question: queryText, retrieval: retrieval, intent: routing?.intent)
+        let drafter = pipeline.drafter
+        let started = ContinuousClock.now
+        let result = await runWithDeadline(clock.deadline(for: .drafting)) { try await drafter.draft(request) }
+        let elapsed = (ContinuousClock.now - started).milliseconds
+        let draft: Draft
+        switch result {
+        case .value(let value?):
+            draft = value
+            records.append(StageRecord(
+                stage: .drafting, component: drafter.name, input: "\(retrieval.passages.count) passages",
+                output: "\(value.sentences.count) sentences", score: value.support, decision: "drafted",
+                milliseconds: elapsed))
+        case .value(nil):
+            records.append(StageRecord(
+                stage: .drafting, component: drafter.name, input: "\(retrieval.passages.count) passages",
+                output: "no sentence answers the question", decision: "no_draft", milliseconds: elapsed))
+            return dontKnow(.noEvidence)
+        case .failed(let error):
+            records.append(StageRecord(
+                stage: .drafting, component: drafter.name, input: "", output: String(describing: error),
+                decision: "failed", milliseconds: elapsed))
+            return dontKnow(.stageFailed)
+        case .timedOut:
+            records.append(StageRecord(
+                stage: .drafting, component: drafter.name, input: "", output: "deadline passed",
+                decision: "timed_out", milliseconds: elapsed))
+            return dontKnow(.deadline)
+        }
+
+        await status(.verifying)
+        let verifyStart = ContinuousClock.now
+        let passages = retrieval.passages.map(\.passage)
+        let report = pipeline.verifier.verify(draft, against: passages)
+        let failures = report.verdicts.filter { !$0.supported }
+        records.append(StageRecord(
+            stage: .verification, component: String(describing: type(of: pipeline.verifier)),
+            input: "\(draft.sentences.count) sentences",
+            output: failures.isEmpty
+                ? "all sentences supported"
+                : failures.map { "\($0.failure!.rawValue): \($0.detail)" }.joined(separator: "; "),
+            score: Double(report.verdicts.count - failures.count) / Double(max(1, report.verdicts.count)),
+            threshold: 1, decision: failures.isEmpty ? "verified" : "rejected",
+            milliseconds: (ContinuousClock.now - verifyStart).milliseconds))
+        guard failures.isEmpty, !draft.sentences.isEmpty else { return dontKnow(.unverifiedDraft) }
+
+        await status(.finishing)
+        return .answer(Self.assemble(draft, passages: passages))
+    }
+
+    /// The answer text: lead-in, then each sentence followed by its citation marker.
+    static func assemble(_ draft: Draft, passages: [Passage]) -> Answer {
+        var citations: [Citation] = []
+        var sentences: [AnswerSentence] = []
+        for sentence in draft.sentences {
+            guard let passage = passages.first(where: { $0.id == sentence.passage }) else { continue }
+            let index: Int
+            if let existing = citations.first(where: { $0.chunkID == passage.id }) {
+                index = existing.index
+            } else {
+                index = citations.count + 1
+                citations.append(Citation(index: index, passage: passage))
+            }
+            sentences.append(AnswerSentence(text: sentence.text, citation: index))
+        }
+        let body = sentences.map { "\($0.text) [\($0.citation!)]" }.joined(separator: " ")
+        let text = [draft.leadIn, body].compactMap { $0 }.joined(separator: " ")
+        if let leadIn = draft.leadIn { sentences.insert(AnswerSentence(text: leadIn, citation: nil), at: 0) }
+        return Answer(text: text, sentences: sentences, citations: citations, source: .policy)
+    }
+
+    // MARK: - Stages with deadlines
+
+    private mutating func route() async -> RoutingDecision? {
+        let router = pipeline.router
+        let request = RoutingRequest(text: queryText, earlierMessages: context.customerMessages)
+        let started = ContinuousClock.now
+        let result = await runWithDeadline(clock.deadline(for: .routing)) { try await router.route(request) }
+        let elapsed = (ContinuousClock.now - started).milliseconds
+        switch result {
+        case .value(let decision):
+            let ranking = decision.ranking.map { "\($0.label)=\(String(format: "%.3f", $0.score))" }
+            records.append(StageRecord(
+                stage: .routing, component: decision.component, input: message.text,
+                output: ranking.joined(separator: ", "), score: decision.confidence, threshold: decision.threshold,
+                decision: decision.intent?.rawValue ?? "unsure", milliseconds: elapsed))
+            return decision
+        case .failed(let error):
+            records.append(StageRecord(
+                stage: .routing, component: "router", input: message.text, output: String(describing: error),
+                decision: "failed", milliseconds: elapsed))
+        case .timedOut:
+            records.append(StageRecord(
+                stage: .routing, component: "router", input: message.text, output: "deadline passed",
+                decision: "timed_out", milliseconds: elapsed))
+        }
+        return nil
+    }
+
+    private mutating func retrieve(preferred: [DocumentID]) async -> RetrievalResult? {
+        let retriever = pipeline.retriever
+        let query = RetrievalQuery(
+            text: queryText, context: context.customerMessages, preferredDocuments: preferred,
+            limit: pipeline.settings.passageLimit)
+        let started = ContinuousClock.now
+        let result = await runWithDeadline(clock.deadline(for: .retrieval)) { try await retriever.retrieve(query) }
+        let elapsed = (ContinuousClock.now - started).milliseconds
+        switch result {
+        case .value(let retrieval):
+            self.retrieval = retrieval
+            let top = retrieval.passages.first
+            records.append(StageRecord(
+                stage: .retrieval, component: retrieval.component,
+                input: retrieval.queryTerms.map { "\($0.term)\($0.known ? "" : "?")" }.joined(separator: " "),
+                output: retrieval.passages.map { "\($0.passage.id) (\(String(format: "%.2f", $0.coverage)))" }
+                    .joined(separator: ", "),
+                score: top?.coverage ?? 0, threshold: pipeline.settings.evidenceThreshold,
+                decision: (top?.coverage ?? 0) >= pipeline.settings.evidenceThreshold ? "evidence" : "no_evidence",
+                milliseconds: elapsed))
+            await emit(.passages(retrieval.passages.map(PassageSummary.init)))
+            return retrieval
+        case .failed(let error):
+            records.append(StageRecord(
+                stage: .retrieval, component: "retriever", input: message.text, output: String(describing: error),
+                decision: "failed", milliseconds: elapsed))
+        case .timedOut:
+            records.append(StageRecord(
+                stage: .retrieval, component: "retriever", input: message.text, output: "deadline passed",
+                decision: "timed_out", milliseconds: elapsed))
+        }
+        return nil
+    }
+
+    // MARK: - Outcomes
+
+    private func status(_ phase: StatusPhase) async {
+        await emit(.status(StatusUpdate(phase: phase, text: phrases.status(phase))))
+    }
+
+    private func dontKnow(_ reason: DontKnowReason) -> TurnOutcome {
+        .dontKnow(DontKnow(reason: reason, text: phrases.dontKnow))
+    }
+
+    private func refusal(_ reason: RefusalReason) -> TurnOutcome {
+        .refusal(Refusal(reason: reason, text: phrases.refusal(reason)))
+    }
+
+    private func handoff(_ reason: HandoffReason) -> TurnOutcome {
+        let packet = HandoffPacket(
+            reason: reason, intent: routing?.intent, intentConfidence: routing?.confidence,
+            customerMessages: context.customerMessages + [message.text],
+            passages: (retrieval?.passages ?? []).map(PassageSummary.init),
+            toldCustomer: context.repliesShown,
+            suggestedNextStep: reason == .frustration
+                ? "Acknowledge the problem, check the customer's order history, and offer a concrete fix."
+                : "Read the customer's questions above and reply in this conversation.")
+        return .handoff(Handoff(id: .generate(prefix: "ho"), reason: reason, text: phrases.handoff(reason), packet: packet))
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Hummingbird
+import Logging
+import SupportCore
+
+/// Builds the HTTP application around an assembled runtime.
+public func buildApplication(_ runtime: SupportRuntime, logger: Logger = Logger(label: "supportd")) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(runtime),
+        configuration: .init(address: .hostname(runtime.config.host, port: runtime.config.port), serverName: "supportd"),
+        logger: logger)
+}
+
+/// Routes and middleware: widget API, console API (token protected), health, static pages.
+public func buildRouter(_ runtime: SupportRuntime) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: FileMiddleware(runtime.config.webRoot, searchForIndexHtml: true))
+    HealthController(retriever: runtime.retriever).addRoutes(to: router)
+    WidgetController(service: runtime.service, store: runtime.conversations)
+        .addRoutes(to: router.group("v1/conversations"))
+    ConsoleController(store: runtime.conversations)
+        .addRoutes(to: router.group("v1/console").add(middleware: AgentAuthMiddleware(tokens: runtime.config.agentTokens)))
+    return router
+}

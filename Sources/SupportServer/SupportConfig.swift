@@ -1,0 +1,55 @@
+import Foundation
+import SupportCore
+
+/// Everything an operator can set. Defaults are the embedded ones: a SQLite file, the bundled
+/// policies, the extractive drafter and the bundled web pages.
+public struct SupportConfig: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// SQLite file, or `:memory:`.
+    public var databasePath = "supportd.sqlite"
+    /// A folder of Markdown policies (with `intents.json`) or a JSONL corpus.
+    public var policiesPath = "policies"
+    /// The intents file; defaults to `intents.json` inside the policies folder.
+    public var intentsPath: String?
+    public var webRoot = "web-static"
+    public var budget = LatencyBudget.chat
+    public var pipeline = PipelineSettings()
+    public var routerThreshold = 0.25
+    /// Console bearer tokens and the agent each one belongs to.
+    public var agentTokens: [String: String] = [:]
+
+    public init() {}
+
+    /// The defaults with `SUPPORTD_*` environment variables applied.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> SupportConfig {
+        var config = SupportConfig()
+        if let value = environment["SUPPORTD_HOST"] { config.host = value }
+        if let value = environment["SUPPORTD_PORT"].flatMap(Int.init) { config.port = value }
+        if let value = environment["SUPPORTD_DB"] { config.databasePath = value }
+        if let value = environment["SUPPORTD_POLICIES"] { config.policiesPath = value }
+        if let value = environment["SUPPORTD_INTENTS"] { config.intentsPath = value }
+        if let value = environment["SUPPORTD_WEB_ROOT"] { config.webRoot = value }
+        if let value = environment["SUPPORTD_ROUTER_THRESHOLD"].flatMap(Double.init) { config.routerThreshold = value }
+        if let value = environment["SUPPORTD_EVIDENCE_THRESHOLD"].flatMap(Double.init) {
+            config.pipeline.evidenceThreshold = value
+        }
+        if let value = environment["SUPPORTD_TURN_BUDGET_MS"].flatMap(Int.init) { config.budget.total = .milliseconds(value) }
+        if let value = environment["SUPPORTD_AGENT_TOKENS"] { config.agentTokens = parseTokens(value) }
+        return config
+    }
+
+    /// `alice:token1,bob:token2` → token → agent.
+    public static func parseTokens(_ text: String) -> [String: String] {
+        var tokens: [String: String] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, !parts[0].isEmpty, parts[1].count >= 8 { tokens[parts[1]] = parts[0] }
+        }
+        return tokens
+    }
+
+    var resolvedIntentsPath: String {
+        intentsPath ?? URL(fileURLWithPath: policiesPath).appendingPathComponent("intents.json").path
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Logging
+import SupportCore
+import SupportStore
+
+/// The one composition root: builds the store, the stages and the pipeline from configuration.
+/// The server and the command line (`ask`, `eval`) run exactly what this assembles.
+public struct SupportRuntime: Sendable {
+    public let config: SupportConfig
+    public let database: AppDatabase
+    public let policies: PolicyStore
+    public let conversations: SQLiteConversationStore
+    public let retriever: BM25Retriever
+    public let pipeline: TurnPipeline
+    public let service: TurnService
+
+    public enum IngestMode: Sendable { case always, whenStale, never }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case invalidIntents(path: String, reason: String)
+        public var description: String {
+            switch self {
+            case .invalidIntents(let path, let reason): "cannot load intents from \(path): \(reason)"
+            }
+        }
+    }
+
+    public static func assemble(
+        _ config: SupportConfig, ingest: IngestMode = .whenStale, logger: Logger = Logger(label: "supportd")
+    ) throws -> SupportRuntime {
+        let database = config.databasePath == ":memory:" ? try AppDatabase.inMemory() : try AppDatabase.file(at: config.databasePath)
+        let policies = PolicyStore(database: database)
+        try ingestIfNeeded(policies, config: config, mode: ingest, logger: logger)
+        let passages = try policies.currentPassages()
+        let retriever = BM25Retriever(passages: passages)
+        let catalog = try loadCatalog(config)
+        let router: any IntentRouter =
+            catalog.intents.isEmpty
+            ? UnsureRouter() : ClassifierRouter(catalog: catalog, threshold: config.routerThreshold)
+        let pipeline = TurnPipeline(
+            inputGuard: RuleInputGuard(), router: router, retriever: retriever, drafter: ExtractiveDrafter(),
+            verifier: EvidenceVerifier(), catalog: catalog, budget: config.budget, settings: config.pipeline)
+        let conversations = SQLiteConversationStore(database: database)
+        logger.info("assembled", metadata: [
+            "passages": "\(passages.count)", "intents": "\(catalog.intents.count)", "database": "\(config.databasePath)",
+        ])
+        return SupportRuntime(
+            config: config, database: database, policies: policies, conversations: conversations, retriever: retriever,
+            pipeline: pipeline, service: TurnService(pipeline: pipeline, store: conversations))
+    }
+
+    static func loadCatalog(_ config: SupportConfig) throws -> IntentCatalog {
+        let path = config.resolvedIntentsPath
+        guard FileManager.default.fileExists(atPath: path) else { return IntentCatalog(intents: []) }
+        do {
+            return try IntentCatalog.load(from: URL(fileURLWithPath: path))
+        } catch {
+            throw Failure.invalidIntents(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Ingests the policies when asked, when the database has none, or when a policy file is newer
+    /// than the last ingest.
+    static func ingestIfNeeded(_ policies: PolicyStore, config: SupportConfig, mode: IngestMode, logger: Logger) throws {
+        guard mode != .never else { return }
+        let source = URL(fileURLWithPath: config.policiesPath)
+        if mode == .whenStale, try policies.documentCount() > 0, let last = try policies.lastIngestDate(),
+            let newest = newestModification(under: source), newest <= last
+        {
+            return
+        }
+        let documents = try CorpusLoader.load(source)
+        let report = try policies.ingest(documents)
+        logger.info("ingested policies", metadata: [
+            "added": "\(report.added.count)", "updated": "\(report.updated.count)",
+            "unchanged": "\(report.unchanged.count)", "source": "\(config.policiesPath)",
+        ])
+    }
+
+    static func newestModification(under url: URL) -> Date? {
+        let keys: [URLResourceKey] = [.contentModificationDateKey]
+        var dates: [Date] = []
+        if let date = try? url.resourceValues(forKeys: Set(keys)).contentModificationDate { dates.append(date) }
+        let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: keys)?.allObjects as? [URL] ?? []
+        for file in files {
+            if let date = try? file.resourceValues(forKeys: Set(keys)).contentModificationDate { dates.append(date) }
+        }
+        return dates.max()
+    }
+
+    /// Re-reads the current passages into the retriever (after an ingest).
+    public func reloadPassages() throws {
+        retriever.replace(with: PassageIndex(passages: try policies.currentPassages()))
+    }
+}
+
+/// The router for a corpus without intents: never sure, so every message is answered from
+/// evidence or not at all.
+struct UnsureRouter: IntentRouter {
+    func route(_ request: RoutingRequest) async throws -> RoutingDecision {
+        RoutingDecision(intent: nil, confidence: 0, ranking: [], threshold: 0, component: "none")
+    }
+}

@@ -1,0 +1,1328 @@
+/*
+ * supportd customer chat widget.
+ *
+ * Plain JavaScript, no dependencies, no build step. Mount it on any element
+ * with a `data-supportd-widget` attribute:
+ *
+ *   <div data-supportd-widget data-company="Fernhollow"
+ *        data-assistant-name="Fernhollow assistant" data-api-base=""></div>
+ *   <script src="widget.js" defer></script>
+ *
+ * Server text is never parsed as HTML: everything is built with
+ * createElement / textContent.
+ *
+ * In Node (for tests) the file exports the pure helpers via module.exports and
+ * touches no DOM:  const { readEventStream } = require('./widget.js');
+ */
+(function () {
+  'use strict';
+
+  // ===========================================================================
+  // Server-sent events parser (pure: text chunks in, events out)
+  // ===========================================================================
+
+  /**
+   * Incremental parser for the text/event-stream format.
+   *
+   *   const parser = createSSEParser();
+   *   parser.push('event: status\ndata: {"a"');   // -> []
+   *   parser.push(':1}\n\n');                      // -> [{id: '', event: 'status', data: '{"a":1}'}]
+   *   parser.end();                                // -> events still pending at end of stream
+   *
+   * Follows the WHATWG rules: lines end with CRLF, LF or CR (a CRLF split across
+   * two chunks is handled); lines starting with ":" are comments; "field: value"
+   * drops one leading space from the value; several data lines are joined with
+   * "\n"; a blank line dispatches the event; an event with no data line is not
+   * dispatched; `event` defaults to "message"; `id` persists to later events
+   * (like EventSource.lastEventId); a leading byte-order mark is skipped.
+   * Unlike a browser, end() also dispatches a final event that was not followed
+   * by a blank line, so a reply is not lost if the server closes abruptly.
+   */
+  function createSSEParser() {
+    let buffer = '';          // text of the current, unterminated line
+    let skipLeadingLF = false; // previous chunk ended with "\r" (maybe half a CRLF)
+    let started = false;
+    let eventType = '';
+    let dataLines = [];
+    let lastEventId = '';
+
+    function dispatch(out) {
+      if (dataLines.length === 0) {
+        eventType = '';
+        return;
+      }
+      out.push({ id: lastEventId, event: eventType || 'message', data: dataLines.join('\n') });
+      eventType = '';
+      dataLines = [];
+    }
+
+    function processLine(line, out) {
+      if (line === '') {
+        dispatch(out);
+        return;
+      }
+      if (line.charCodeAt(0) === 58 /* ':' */) return; // comment / heartbeat
+      const colon = line.indexOf(':');
+      let field = line;
+      let value = '';
+      if (colon !== -1) {
+        field = line.slice(0, colon);
+        value = line.slice(colon + 1);
+        if (value.charCodeAt(0) === 32 /* ' ' */) value = value.slice(1);
+      }
+      switch (field) {
+        case 'event':
+          eventType = value;
+          break;
+        case 'data':
+          dataLines.push(value);
+          break;
+        case 'id':
+          if (value.indexOf('\u0000') === -1) lastEventId = value;
+          break;
+        default:
+          break; // "retry" and unknown fields are ignored
+      }
+    }
+
+    function push(chunk) {
+      const out = [];
+      let text = chunk == null ? '' : String(chunk);
+      if (!started && text.length > 0) {
+        started = true;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      if (skipLeadingLF && text.length > 0) {
+        if (text.charCodeAt(0) === 10) text = text.slice(1);
+        skipLeadingLF = false;
+      }
+      buffer += text;
+      let start = 0;
+      for (let i = 0; i < buffer.length; i++) {
+        const c = buffer.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        processLine(buffer.slice(start, i), out);
+        if (c === 13) {
+          if (i + 1 < buffer.length) {
+            if (buffer.charCodeAt(i + 1) === 10) i++;
+          } else {
+            skipLeadingLF = true;
+          }
+        }
+        start = i + 1;
+      }
+      buffer = buffer.slice(start);
+      return out;
+    }
+
+    function end() {
+      const out = [];
+      if (buffer.length > 0) processLine(buffer, out);
+      buffer = '';
+      dispatch(out);
+      return out;
+    }
+
+    return { push: push, end: end };
+  }
+
+  /**
+   * Pure generator: takes an iterable of text chunks (split anywhere) and
+   * yields {id, event, data} objects. `data` is the raw string; use
+   * parseEventData() to decode JSON.
+   */
+  function* readEventStream(chunks) {
+    const parser = createSSEParser();
+    for (const chunk of chunks) yield* parser.push(chunk);
+    yield* parser.end();
+  }
+
+  /** Same as readEventStream, for async iterables (a network stream). */
+  async function* readEventStreamAsync(chunks) {
+    const parser = createSSEParser();
+    for await (const chunk of chunks) yield* parser.push(chunk);
+    yield* parser.end();
+  }
+
+  /** Decodes an event's JSON data; returns null when it is not valid JSON. */
+  function parseEventData(raw) {
+    if (typeof raw !== 'string' || raw === '') return null;
+    try {
+      return JSON.parse(raw);
+    } catch (_) {
+      return null;
+    }
+  }
+
+  // ===========================================================================
+  // HTTP API
+  // ===========================================================================
+
+  class ApiError extends Error {
+    constructor(status, code, message) {
+      super(message);
+      this.name = 'ApiError';
+      this.status = status;
+      this.code = code;
+    }
+  }
+
+  function fallbackErrorMessage(status) {
+    if (status === 429) return 'You are sending messages a little too quickly. Please wait a moment and try again.';
+    if (status === 404) return 'We could not find that conversation.';
+    if (status >= 500) return 'Our help service is having trouble right now. Please try again in a moment.';
+    return 'Something went wrong (HTTP ' + status + ').';
+  }
+
+  /** Turns a non-2xx response ({"error": {"code", "message"}}) into an ApiError. */
+  async function apiErrorFromResponse(response) {
+    let code = 'http_' + response.status;
+    let message = '';
+    try {
+      const body = await response.json();
+      if (body && body.error) {
+        if (typeof body.error.code === 'string') code = body.error.code;
+        if (typeof body.error.message === 'string') message = body.error.message;
+      }
+    } catch (_) {
+      // not JSON: keep the fallback message
+    }
+    return new ApiError(response.status, code, message || fallbackErrorMessage(response.status));
+  }
+
+  function conversationUrl(apiBase, id) {
+    return apiBase + '/v1/conversations/' + encodeURIComponent(id);
+  }
+
+  /** POST /v1/conversations -> the new conversation id. */
+  async function createConversation(apiBase, signal) {
+    const response = await fetch(apiBase + '/v1/conversations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: '{}',
+      signal: signal,
+    });
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    const body = await response.json();
+    if (!body || typeof body.id !== 'string') {
+      throw new ApiError(response.status, 'bad_response', 'The server did not return a conversation id.');
+    }
+    return body.id;
+  }
+
+  /** GET /v1/conversations/{id} -> {id, messages: [...]} */
+  async function fetchConversation(apiBase, id, signal) {
+    const response = await fetch(conversationUrl(apiBase, id), {
+      headers: { Accept: 'application/json' },
+      signal: signal,
+    });
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    return response.json();
+  }
+
+  /** Yields decoded text chunks from a fetch Response body. */
+  async function* responseTextChunks(response) {
+    if (!response.body || typeof response.body.getReader !== 'function') {
+      yield await response.text();
+      return;
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder('utf-8');
+    let finished = false;
+    try {
+      for (;;) {
+        const result = await reader.read();
+        if (result.done) break;
+        const text = decoder.decode(result.value, { stream: true });
+        if (text) yield text;
+      }
+      finished = true;
+      const tail = decoder.decode();
+      if (tail) yield tail;
+    } finally {
+      if (!finished) {
+        try {
+          reader.cancel().catch(function () {});
+        } catch (_) {
+          // already released
+        }
+      }
+      try {
+        reader.releaseLock();
+      } catch (_) {
+        // ignore
+      }
+    }
+  }
+
+  /**
+   * POST /v1/conversations/{id}/messages and stream the reply.
+   * Calls onEvent({id, event, data}) for every server-sent event, with `data`
+   * already JSON-decoded (null if it was not JSON). Throws ApiError for 4xx/5xx.
+   */
+  async function sendMessage(apiBase, conversationId, text, options) {
+    const opts = options || {};
+    const response = await fetch(conversationUrl(apiBase, conversationId) + '/messages', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      body: JSON.stringify({ text: text }),
+      signal: opts.signal,
+    });
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    const type = response.headers.get('Content-Type') || '';
+    if (type.toLowerCase().indexOf('text/event-stream') === -1) {
+      throw new ApiError(response.status, 'unexpected_response', 'The server sent an unexpected response.');
+    }
+    for await (const ev of readEventStreamAsync(responseTextChunks(response))) {
+      if (opts.onEvent) opts.onEvent({ id: ev.id, event: ev.event, data: parseEventData(ev.data) });
+    }
+  }
+
+  // ===========================================================================
+  // Formatting helpers (pure)
+  // ===========================================================================
+
+  const PHASES = ['guard', 'routing', 'retrieval', 'drafting', 'verifying', 'finishing'];
+
+  const PHASE_TEXT = {
+    guard: 'Checking your message…',
+    routing: 'Working out what you need…',
+    retrieval: 'Looking through our policies…',
+    drafting: 'Writing an answer…',
+    verifying: 'Double-checking the answer…',
+    finishing: 'Finishing up…',
+  };
+
+  const TIMING_LABELS = {
+    guard: 'Safety check',
+    routing: 'Routing',
+    retrieval: 'Policy search',
+    drafting: 'Drafting',
+    verifying: 'Verifying',
+    finishing: 'Finishing',
+  };
+
+  const OUTCOME_SUMMARY = {
+    answer: ['Answered', 'in'],
+    dont_know: ['Checked our policies', 'in'],
+    handoff: ['Handed over', 'in'],
+    refusal: ['Replied', 'in'],
+    error: ['Stopped', 'after'],
+  };
+
+  /** 0.42 -> "0.4 ms", 12.3 -> "12 ms", 1530 -> "1.5 s"; "" when not a number. */
+  function formatDuration(ms) {
+    if (typeof ms !== 'number' || !isFinite(ms) || ms < 0) return '';
+    if (ms < 10) return String(Math.round(ms * 10) / 10) + ' ms';
+    if (ms < 1000) return String(Math.round(ms)) + ' ms';
+    return String(Math.round(ms / 100) / 10) + ' s';
+  }
+
+  /** "Answered in 14 ms" style line for the collapsed thinking steps. */
+  function summaryText(outcome, totalMs) {
+    const parts = OUTCOME_SUMMARY[outcome] || ['Finished', 'in'];
+    const duration = formatDuration(totalMs);
+    return duration ? parts[0] + ' ' + parts[1] + ' ' + duration : parts[0];
+  }
+
+  function humanize(value) {
+    return String(value).replace(/[_-]+/g, ' ').trim();
+  }
+
+  function formatVersion(version) {
+    if (version === null || version === undefined || version === '') return '';
+    const v = String(version);
+    return /^\d+$/.test(v) ? 'v' + v : v;
+  }
+
+  /** Ordered [stage, ms] pairs: known phases first, then anything else. */
+  function orderedTimings(timings) {
+    if (!timings || typeof timings !== 'object') return [];
+    const keys = Object.keys(timings).filter(function (k) {
+      return typeof timings[k] === 'number';
+    });
+    keys.sort(function (a, b) {
+      const ia = PHASES.indexOf(a);
+      const ib = PHASES.indexOf(b);
+      return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
+    });
+    return keys.map(function (k) {
+      return [k, timings[k]];
+    });
+  }
+
+  function citationNumbers(value) {
+    if (typeof value === 'number') return [value];
+    if (Array.isArray(value)) {
+      return value.filter(function (n) {
+        return typeof n === 'number';
+      });
+    }
+    return [];
+  }
+
+  function normalizeCitations(list) {
+    if (!Array.isArray(list)) return [];
+    return list
+      .filter(function (c) {
+        return c && typeof c.index === 'number';
+      })
+      .slice()
+      .sort(function (a, b) {
+        return a.index - b.index;
+      });
+  }
+
+  // ===========================================================================
+  // DOM helpers (never innerHTML)
+  // ===========================================================================
+
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  // Static path data (Material icons, Apache-2.0), never server text.
+  const ICONS = {
+    send: 'M2.01 21 23 12 2.01 3 2 10l15 2-15 2z',
+    minimize: 'M7.41 8.59 12 13.17l4.59-4.58L18 10l-6 6-6-6 1.41-1.41z',
+    refresh:
+      'M17.65 6.35A7.96 7.96 0 0 0 12 4a8 8 0 1 0 7.73 10h-2.08A6 6 0 1 1 12 6c1.66 0 3.14.69 4.22 1.78L13 11h7V4l-2.35 2.35z',
+    chat: 'M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z',
+    person:
+      'M12 12c2.21 0 4-1.79 4-4s-1.79-4-4-4-4 1.79-4 4 1.79 4 4 4zm0 2c-2.67 0-8 1.34-8 4v2h16v-2c0-2.66-5.33-4-8-4z',
+    leaf: 'M6.05 8.05a7 7 0 0 0-.02 9.88c1.47-3.4 4.09-6.24 7.36-7.93a15.95 15.95 0 0 0-5.39 9.32c2.6 1.23 5.8.78 7.95-1.37C19.43 14.47 20 4 20 4S9.53 4.57 6.05 8.05z',
+  };
+
+  function icon(name) {
+    const svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', 'sd-icon');
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', ICONS[name]);
+    path.setAttribute('fill', 'currentColor');
+    svg.appendChild(path);
+    return svg;
+  }
+
+  /**
+   * el('p', {class: 'x', 'data-testid': 'y'}, ['text', childNode])
+   * Strings become text nodes; attributes are set with setAttribute.
+   */
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (name) {
+        const value = attrs[name];
+        if (value === null || value === undefined || value === false) return;
+        node.setAttribute(name, value === true ? '' : String(value));
+      });
+    }
+    appendChildren(node, children);
+    return node;
+  }
+
+  function appendChildren(node, children) {
+    if (children === null || children === undefined) return;
+    const list = Array.isArray(children) ? children : [children];
+    list.forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+  }
+
+  function srOnly(text) {
+    return el('span', { class: 'sd-sr-only' }, text);
+  }
+
+  // ===========================================================================
+  // Message content builders (shared by live turns and restored transcripts)
+  // ===========================================================================
+
+  function citationMarker(n, citationsByIndex, idPrefix) {
+    const citation = citationsByIndex[n];
+    if (!citation) return el('sup', { class: 'sd-cite' }, '[' + n + ']');
+    const title = citation.document_title || citation.document_id || 'policy';
+    return el('sup', { class: 'sd-cite' }, [
+      el(
+        'a',
+        {
+          href: '#' + idPrefix + '-src-' + n,
+          'data-citation': n,
+          'data-testid': 'citation-marker',
+          'aria-label': 'Source ' + n + ': ' + title,
+        },
+        '[' + n + ']'
+      ),
+    ]);
+  }
+
+  /** Appends text, turning "[n]" into citation markers when n is a known source. */
+  function appendTextWithMarkers(container, text, citationsByIndex, idPrefix) {
+    const pattern = /\[(\d+)\]/g;
+    let last = 0;
+    let match;
+    while ((match = pattern.exec(text)) !== null) {
+      const n = Number(match[1]);
+      if (!citationsByIndex[n]) continue;
+      if (match.index > last) container.appendChild(document.createTextNode(text.slice(last, match.index)));
+      container.appendChild(citationMarker(n, citationsByIndex, idPrefix));
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) container.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  /** Expandable "Sources" list: title › section (version) and the quoted passage. */
+  function buildSources(citations, idPrefix) {
+    const list = el('ol', { class: 'sd-source-list' });
+    citations.forEach(function (c) {
+      const head = el('div', { class: 'sd-source-head' }, [
+        el('span', { class: 'sd-source-num', 'aria-hidden': 'true' }, '[' + c.index + ']'),
+        el('span', { class: 'sd-source-title' }, c.document_title || c.document_id || 'Policy document'),
+      ]);
+      if (c.section) {
+        head.appendChild(el('span', { class: 'sd-source-sep', 'aria-hidden': 'true' }, ' › '));
+        head.appendChild(srOnly(', section: '));
+        head.appendChild(el('span', { class: 'sd-source-section' }, c.section));
+      }
+      const version = formatVersion(c.version);
+      if (version) head.appendChild(el('span', { class: 'sd-source-version' }, ' (' + version + ')'));
+      const item = el(
+        'li',
+        {
+          class: 'sd-source',
+          id: idPrefix + '-src-' + c.index,
+          tabindex: '-1',
+          'data-testid': 'source-item',
+          'data-citation-index': c.index,
+          'data-document-id': c.document_id || null,
+        },
+        [head]
+      );
+      if (c.quote) item.appendChild(el('blockquote', { class: 'sd-source-quote' }, c.quote));
+      list.appendChild(item);
+    });
+    return el('details', { class: 'sd-sources', 'data-testid': 'sources' }, [
+      el('summary', {}, [
+        'Sources ',
+        el('span', { class: 'sd-source-count' }, '(' + citations.length + ')'),
+      ]),
+      list,
+    ]);
+  }
+
+  /**
+   * Answer body: each sentence followed by its superscript marker, then Sources.
+   * Without sentences (e.g. a restored message) the plain text is shown, with
+   * any "[n]" in it turned into markers.
+   */
+  function buildAnswer(text, sentences, citationList, idPrefix) {
+    const citations = normalizeCitations(citationList);
+    const byIndex = {};
+    citations.forEach(function (c) {
+      byIndex[c.index] = c;
+    });
+    const body = el('div', { class: 'sd-text sd-answer', 'data-testid': 'answer-text' });
+    const usable = Array.isArray(sentences)
+      ? sentences.filter(function (s) {
+          return s && typeof s.text === 'string' && s.text !== '';
+        })
+      : [];
+    if (usable.length > 0) {
+      usable.forEach(function (s, i) {
+        if (i > 0 && !/^\s/.test(s.text)) body.appendChild(document.createTextNode(' '));
+        body.appendChild(el('span', { class: 'sd-sentence' }, s.text.replace(/\s+$/, '')));
+        const numbers = citationNumbers(s.citation !== undefined ? s.citation : s.citations);
+        numbers.forEach(function (n) {
+          body.appendChild(citationMarker(n, byIndex, idPrefix));
+        });
+      });
+    } else {
+      appendTextWithMarkers(body, typeof text === 'string' ? text : '', byIndex, idPrefix);
+    }
+    const fragment = document.createDocumentFragment();
+    fragment.appendChild(body);
+    if (citations.length > 0) fragment.appendChild(buildSources(citations, idPrefix));
+    return fragment;
+  }
+
+  function buildHandoff(text, handoffId) {
+    const box = el('div', { class: 'sd-handoff', 'data-testid': 'handoff-notice' }, [
+      el('p', { class: 'sd-handoff-label' }, [icon('person'), 'A person will take over']),
+      el('p', { class: 'sd-text' }, text || 'We are passing your conversation to our support team.'),
+    ]);
+    if (handoffId) {
+      box.appendChild(el('p', { class: 'sd-ref' }, ['Reference: ', el('code', {}, handoffId)]));
+    }
+    return box;
+  }
+
+  // ===========================================================================
+  // Turn view + renderers (one per SSE event)
+  // ===========================================================================
+
+  /**
+   * The pending assistant bubble for one turn. `ctx` supplies widget callbacks:
+   * talkToPerson(), retry(turn), scroll().
+   */
+  function createTurn(ctx, idPrefix, retryText) {
+    const steps = el('ol', { class: 'sd-steps', 'data-testid': 'status-steps' });
+    const typing = el('div', { class: 'sd-typing', 'data-testid': 'typing-indicator' }, [
+      el('span', { 'aria-hidden': 'true' }),
+      el('span', { 'aria-hidden': 'true' }),
+      el('span', { 'aria-hidden': 'true' }),
+      srOnly('The assistant is thinking'),
+    ]);
+    // The typing dots sit below the steps: shown until the first status, and
+    // again whenever no step is running (e.g. after "Found 3 … sections").
+    const thinking = el('div', { class: 'sd-thinking', 'data-testid': 'thinking', 'data-state': 'active' }, [
+      steps,
+      typing,
+    ]);
+    const meta = el('div', { class: 'sd-meta' });
+    const body = el('div', { class: 'sd-body' });
+    const bubble = el('div', { class: 'sd-bubble' }, [srOnly(ctx.assistantName + ' said: '), meta, thinking, body]);
+    const element = el(
+      'li',
+      { class: 'sd-msg sd-msg--assistant', 'data-testid': 'assistant-message', 'data-state': 'streaming' },
+      [bubble]
+    );
+    return {
+      ctx: ctx,
+      idPrefix: idPrefix,
+      retryText: retryText,
+      element: element,
+      bubble: bubble,
+      meta: meta,
+      thinking: thinking,
+      typing: typing,
+      steps: steps,
+      body: body,
+      outcome: null,
+      hasContent: false,
+      completed: false,
+    };
+  }
+
+  function activeStep(turn) {
+    return turn.steps.querySelector('.sd-step[data-state="active"]');
+  }
+
+  function setStepState(step, state) {
+    step.setAttribute('data-state', state);
+  }
+
+  function addStep(turn, text, state, phase) {
+    turn.typing.hidden = true;
+    const step = el('li', { class: 'sd-step', 'data-testid': 'status-step', 'data-phase': phase || null, 'data-state': state }, [
+      el('span', { class: 'sd-step-icon', 'aria-hidden': 'true' }),
+      el('span', { class: 'sd-step-text' }, text),
+    ]);
+    turn.steps.appendChild(step);
+    return step;
+  }
+
+  /** Marks the running step as finished (or failed). */
+  function settleSteps(turn, state) {
+    turn.typing.hidden = true;
+    const step = activeStep(turn);
+    if (step) setStepState(step, state || 'done');
+  }
+
+  function setOutcome(turn, outcome) {
+    turn.outcome = outcome;
+    turn.hasContent = true;
+    turn.element.setAttribute('data-outcome', outcome);
+  }
+
+  function renderStatus(turn, data) {
+    const phase = typeof data.phase === 'string' ? data.phase : '';
+    const text = (typeof data.text === 'string' && data.text) || PHASE_TEXT[phase] || 'Working on it…';
+    const current = activeStep(turn);
+    if (current && phase && current.getAttribute('data-phase') === phase) {
+      current.querySelector('.sd-step-text').textContent = text;
+      return;
+    }
+    if (current) setStepState(current, 'done');
+    addStep(turn, text, 'active', phase);
+  }
+
+  function renderIntent(turn, data) {
+    if (typeof data.intent !== 'string' || data.intent === '') return;
+    let title = 'Topic: ' + humanize(data.intent);
+    if (typeof data.confidence === 'number') title += ' · ' + Math.round(data.confidence * 100) + '% confidence';
+    turn.meta.replaceChildren(
+      el('span', { class: 'sd-intent', 'data-testid': 'intent-tag', title: title }, [
+        srOnly('Topic: '),
+        humanize(data.intent),
+      ])
+    );
+  }
+
+  function renderPassages(turn, data) {
+    const passages = Array.isArray(data.passages) ? data.passages : [];
+    const current = activeStep(turn);
+    if (current) setStepState(current, 'done');
+    const n = passages.length;
+    const text =
+      n === 0
+        ? 'No matching policy sections found'
+        : 'Found ' + n + ' relevant policy section' + (n === 1 ? '' : 's');
+    const step = addStep(turn, text, 'done', 'passages');
+    turn.typing.hidden = false;
+    const titles = [];
+    passages.forEach(function (p) {
+      const t = p && (p.document_title || p.document_id);
+      if (t && titles.indexOf(t) === -1) titles.push(t);
+    });
+    if (titles.length) step.setAttribute('title', titles.join(', '));
+  }
+
+  function renderAnswer(turn, data) {
+    settleSteps(turn);
+    turn.body.appendChild(buildAnswer(data.text, data.sentences, data.citations, turn.idPrefix));
+    setOutcome(turn, 'answer');
+  }
+
+  function renderDontKnow(turn, data) {
+    settleSteps(turn);
+    turn.body.appendChild(
+      el('p', { class: 'sd-text' }, data.text || "I'm not sure about that one, and I don't want to guess.")
+    );
+    turn.body.appendChild(el('div', { class: 'sd-actions' }, [turn.ctx.talkButton()]));
+    setOutcome(turn, 'dont_know');
+  }
+
+  function renderHandoff(turn, data) {
+    settleSteps(turn);
+    turn.element.classList.add('sd-msg--handoff');
+    turn.body.appendChild(buildHandoff(data.text, data.handoff_id));
+    setOutcome(turn, 'handoff');
+  }
+
+  function renderRefusal(turn, data) {
+    settleSteps(turn);
+    turn.element.classList.add('sd-msg--refusal');
+    turn.body.appendChild(el('p', { class: 'sd-text' }, data.text || "Sorry, I can't help with that here."));
+    if (data.reason) turn.element.setAttribute('data-reason', data.reason);
+    setOutcome(turn, 'refusal');
+  }
+
+  /** Error line + "Try again" button. Used for the `error` event and for failed requests. */
+  function renderError(turn, data) {
+    settleSteps(turn, 'failed');
+    turn.element.classList.add('sd-msg--error');
+    const retry = el(
+      'button',
+      { type: 'button', class: 'sd-btn sd-btn--secondary', 'data-testid': 'retry-button', 'data-sd-action': 'retry' },
+      [icon('refresh'), 'Try again']
+    );
+    retry.addEventListener('click', function () {
+      turn.ctx.retry(turn);
+    });
+    turn.body.appendChild(
+      el('div', { class: 'sd-error', 'data-testid': 'error-message', 'data-code': data.code || null }, [
+        el('p', { class: 'sd-text' }, data.message || 'Something went wrong while answering.'),
+        el('div', { class: 'sd-actions' }, [retry]),
+      ])
+    );
+    setOutcome(turn, 'error');
+  }
+
+  /** Collapses the thinking steps into "Answered in 14 ms", expandable to per-stage timings. */
+  function renderDone(turn, data) {
+    settleSteps(turn, turn.outcome === 'error' ? 'failed' : 'done');
+    const outcome = turn.outcome || data.outcome || null;
+    if (!turn.outcome && data.outcome) turn.element.setAttribute('data-outcome', data.outcome);
+    if (data.turn_id) turn.element.setAttribute('data-turn-id', data.turn_id);
+    const details = el('details', { class: 'sd-turn-summary', 'data-testid': 'turn-summary' }, [
+      el('summary', {}, [
+        el('span', { class: 'sd-summary-icon', 'aria-hidden': 'true' }),
+        summaryText(outcome, data.total_ms),
+      ]),
+    ]);
+    if (turn.steps.childElementCount > 0) details.appendChild(turn.steps);
+    const timings = orderedTimings(data.timings_ms);
+    if (timings.length > 0 || typeof data.total_ms === 'number') {
+      const dl = el('dl', { class: 'sd-timings', 'data-testid': 'timings' });
+      timings.forEach(function (pair) {
+        dl.appendChild(el('dt', {}, TIMING_LABELS[pair[0]] || humanize(pair[0])));
+        dl.appendChild(el('dd', {}, formatDuration(pair[1])));
+      });
+      if (typeof data.total_ms === 'number') {
+        dl.appendChild(el('dt', { class: 'sd-total' }, 'Total'));
+        dl.appendChild(el('dd', { class: 'sd-total' }, formatDuration(data.total_ms)));
+      }
+      details.appendChild(dl);
+    }
+    const hasDetail = details.childElementCount > 1;
+    // A request that failed before any step ran has nothing to summarise.
+    const keep = hasDetail || typeof data.total_ms === 'number';
+    if (keep) turn.thinking.replaceChildren(details);
+    else turn.thinking.replaceChildren();
+    turn.thinking.hidden = !keep;
+    turn.thinking.setAttribute('data-state', 'done');
+    turn.element.setAttribute('data-state', 'done');
+    turn.completed = true;
+  }
+
+  const EVENT_RENDERERS = {
+    status: renderStatus,
+    intent: renderIntent,
+    passages: renderPassages,
+    answer: renderAnswer,
+    dont_know: renderDontKnow,
+    handoff: renderHandoff,
+    refusal: renderRefusal,
+    error: renderError,
+    done: renderDone,
+  };
+
+  /** Routes one parsed SSE event to its renderer. Unknown events are ignored. */
+  function handleStreamEvent(turn, ev) {
+    const renderer = EVENT_RENDERERS[ev.event];
+    if (!renderer) return;
+    const data = ev.data && typeof ev.data === 'object' ? ev.data : {};
+    renderer(turn, data);
+    turn.ctx.scroll();
+  }
+
+  // ===========================================================================
+  // Widget
+  // ===========================================================================
+
+  const TALK_TO_PERSON_TEXT = "I'd like to talk to a person";
+
+  function safeStorage() {
+    try {
+      const s = window.sessionStorage;
+      const probe = '__supportd_probe__';
+      s.setItem(probe, '1');
+      s.removeItem(probe);
+      return s;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  function createWidget(mount, options) {
+    const opts = options || {};
+    const company = opts.company || 'our store';
+    const config = {
+      apiBase: (opts.apiBase || '').replace(/\/+$/, ''),
+      company: company,
+      assistantName: opts.assistantName || company + ' assistant',
+      storageKey: opts.storageKey || 'supportd:' + company.toLowerCase().replace(/\s+/g, '-') + ':conversation',
+      suggestions: opts.suggestions || [],
+      greeting: opts.greeting || 'Hi! I can answer questions about orders, shipping, returns and warranties, with links to the policy I used. What can I help with?',
+    };
+    const storage = safeStorage();
+    const uid = Math.random().toString(36).slice(2, 8);
+    const state = {
+      conversationId: null,
+      busy: false,
+      controller: null,
+      turnSeq: 0,
+      stickToBottom: true,
+    };
+
+    // ---- static structure --------------------------------------------------
+    const ids = {
+      panel: 'sd-' + uid + '-panel',
+      title: 'sd-' + uid + '-title',
+      input: 'sd-' + uid + '-input',
+      hint: 'sd-' + uid + '-hint',
+    };
+
+    const launcher = el(
+      'button',
+      {
+        type: 'button',
+        class: 'sd-launcher',
+        'aria-controls': ids.panel,
+        'aria-expanded': 'false',
+        'data-testid': 'chat-launcher',
+      },
+      [icon('chat'), el('span', {}, 'Chat with us')]
+    );
+    const newButton = el(
+      'button',
+      { type: 'button', class: 'sd-icon-btn', 'data-testid': 'new-conversation', title: 'Start a new conversation' },
+      [icon('refresh'), srOnly('Start a new conversation')]
+    );
+    const closeButton = el(
+      'button',
+      {
+        type: 'button',
+        class: 'sd-icon-btn',
+        'aria-controls': ids.panel,
+        'aria-expanded': 'true',
+        'data-testid': 'chat-minimize',
+        title: 'Minimise chat',
+      },
+      [icon('minimize'), srOnly('Minimise chat')]
+    );
+    const header = el('header', { class: 'sd-header' }, [
+      el('span', { class: 'sd-logo', 'aria-hidden': 'true' }, [icon('leaf')]),
+      el('div', { class: 'sd-heading' }, [
+        el('h2', { class: 'sd-title', id: ids.title }, config.company + ' help'),
+        el('p', { class: 'sd-subtitle' }, 'Answers from our store policies · a person is one click away'),
+      ]),
+      el('div', { class: 'sd-header-actions' }, [newButton, closeButton]),
+    ]);
+    const list = el('ol', {
+      class: 'sd-messages',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-relevant': 'additions',
+      'aria-label': 'Conversation with ' + config.assistantName,
+      'data-testid': 'message-list',
+      tabindex: '0',
+    });
+    const input = el('textarea', {
+      id: ids.input,
+      class: 'sd-input',
+      rows: '1',
+      maxlength: '4000',
+      placeholder: 'Type your question…',
+      'aria-describedby': ids.hint,
+      autocomplete: 'off',
+      'data-testid': 'message-input',
+    });
+    const sendButton = el('button', { type: 'submit', class: 'sd-send', 'data-testid': 'send-button' }, [
+      icon('send'),
+      srOnly('Send message'),
+    ]);
+    const form = el('form', { class: 'sd-composer', 'data-testid': 'composer', novalidate: true }, [
+      el('label', { class: 'sd-sr-only', for: ids.input }, 'Message ' + config.assistantName),
+      el('div', { class: 'sd-input-row' }, [input, sendButton]),
+      el('p', { class: 'sd-hint', id: ids.hint }, [
+        'Enter to send · Shift+Enter for a new line. Answers are automated and cite our policies.',
+      ]),
+    ]);
+    const panel = el(
+      'section',
+      { class: 'sd-panel', id: ids.panel, 'aria-labelledby': ids.title, 'data-testid': 'chat-panel' },
+      [header, list, form]
+    );
+
+    mount.classList.add('sd-widget');
+    mount.replaceChildren(panel, launcher);
+
+    // ---- open / close --------------------------------------------------------
+    function setOpen(open, moveFocus) {
+      panel.hidden = !open;
+      launcher.hidden = open;
+      launcher.setAttribute('aria-expanded', String(open));
+      mount.setAttribute('data-open', String(open));
+      if (storage) storage.setItem(config.storageKey + ':open', open ? '1' : '0');
+      if (moveFocus) (open ? input : launcher).focus();
+      if (open) scrollToBottom(true);
+    }
+
+    launcher.addEventListener('click', function () {
+      setOpen(true, true);
+    });
+    closeButton.addEventListener('click', function () {
+      setOpen(false, true);
+    });
+    panel.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && !e.defaultPrevented && !e.isComposing) {
+        e.preventDefault();
+        setOpen(false, true);
+      }
+    });
+
+    // ---- scrolling -----------------------------------------------------------
+    function nearBottom() {
+      return list.scrollHeight - list.scrollTop - list.clientHeight < 96;
+    }
+    function scrollToBottom(force) {
+      if (force || state.stickToBottom) {
+        list.scrollTop = list.scrollHeight;
+        state.stickToBottom = true;
+      }
+    }
+    list.addEventListener('scroll', function () {
+      state.stickToBottom = nearBottom();
+    });
+
+    // ---- busy state ----------------------------------------------------------
+    function setBusy(busy) {
+      state.busy = busy;
+      sendButton.disabled = busy;
+      mount.setAttribute('data-busy', String(busy));
+      list.setAttribute('aria-busy', String(busy));
+      list.querySelectorAll('[data-sd-action]').forEach(function (button) {
+        button.disabled = busy || button.hasAttribute('data-used');
+      });
+    }
+
+    // ---- conversation id -----------------------------------------------------
+    function rememberConversation(id) {
+      state.conversationId = id;
+      if (storage) {
+        if (id) storage.setItem(config.storageKey, id);
+        else storage.removeItem(config.storageKey);
+      }
+    }
+
+    async function ensureConversation(signal) {
+      if (!state.conversationId) rememberConversation(await createConversation(config.apiBase, signal));
+      return state.conversationId;
+    }
+
+    // ---- message elements ----------------------------------------------------
+    function appendMessage(node, force) {
+      list.appendChild(node);
+      scrollToBottom(force);
+    }
+
+    function customerMessage(text) {
+      return el('li', { class: 'sd-msg sd-msg--customer', 'data-testid': 'customer-message' }, [
+        el('div', { class: 'sd-bubble' }, [srOnly('You said: '), el('p', { class: 'sd-text' }, text)]),
+      ]);
+    }
+
+    function talkButton() {
+      const button = el(
+        'button',
+        { type: 'button', class: 'sd-btn sd-btn--secondary', 'data-testid': 'talk-to-person', 'data-sd-action': 'talk' },
+        [icon('person'), 'Talk to a person']
+      );
+      button.disabled = state.busy;
+      button.addEventListener('click', function () {
+        if (state.busy) return;
+        button.setAttribute('data-used', '');
+        button.disabled = true;
+        submitText(TALK_TO_PERSON_TEXT);
+        input.focus();
+      });
+      return button;
+    }
+
+    function welcomeMessage(withSuggestions) {
+      const bubble = el('div', { class: 'sd-bubble' }, [
+        srOnly(config.assistantName + ' said: '),
+        el('p', { class: 'sd-text' }, config.greeting),
+      ]);
+      if (withSuggestions && config.suggestions.length) {
+        const chips = el('div', { class: 'sd-suggestions', role: 'group', 'aria-label': 'Suggested questions' });
+        config.suggestions.forEach(function (text) {
+          const chip = el(
+            'button',
+            { type: 'button', class: 'sd-chip', 'data-testid': 'suggestion', 'data-sd-action': 'suggest' },
+            text
+          );
+          chip.addEventListener('click', function () {
+            if (submitText(text)) input.focus();
+          });
+          chips.appendChild(chip);
+        });
+        bubble.appendChild(chips);
+      }
+      return el('li', { class: 'sd-msg sd-msg--assistant sd-msg--welcome', 'data-testid': 'welcome-message' }, [bubble]);
+    }
+
+    function removeSuggestions() {
+      list.querySelectorAll('.sd-suggestions').forEach(function (node) {
+        node.remove();
+      });
+    }
+
+    function systemNote(text, testid) {
+      return el('li', { class: 'sd-msg sd-msg--system', 'data-testid': testid || 'system-message' }, [
+        el('p', { class: 'sd-text' }, text),
+      ]);
+    }
+
+    /** Renders one message from GET /v1/conversations/{id}. */
+    function storedMessage(msg, isLast) {
+      const text = typeof msg.text === 'string' ? msg.text : '';
+      if (msg.role === 'customer') return customerMessage(text);
+      if (msg.role === 'system') return systemNote(text);
+      if (msg.role === 'agent') {
+        return el('li', { class: 'sd-msg sd-msg--agent', 'data-testid': 'agent-message' }, [
+          el('div', { class: 'sd-bubble' }, [
+            el('p', { class: 'sd-sender' }, [icon('person'), config.company + ' team']),
+            el('p', { class: 'sd-text' }, text),
+          ]),
+        ]);
+      }
+      // assistant
+      const outcome = msg.outcome || 'answer';
+      const body = el('div', { class: 'sd-body' });
+      const li = el(
+        'li',
+        {
+          class: 'sd-msg sd-msg--assistant',
+          'data-testid': 'assistant-message',
+          'data-outcome': outcome,
+          'data-state': 'done',
+          'data-message-id': msg.id || null,
+        },
+        [el('div', { class: 'sd-bubble' }, [srOnly(config.assistantName + ' said: '), body])]
+      );
+      if (outcome === 'handoff') {
+        li.classList.add('sd-msg--handoff');
+        body.appendChild(buildHandoff(text, null));
+      } else if (outcome === 'refusal') {
+        li.classList.add('sd-msg--refusal');
+        body.appendChild(el('p', { class: 'sd-text' }, text));
+      } else if (outcome === 'dont_know') {
+        body.appendChild(el('p', { class: 'sd-text' }, text));
+        if (isLast) body.appendChild(el('div', { class: 'sd-actions' }, [talkButton()]));
+      } else {
+        body.appendChild(buildAnswer(text, null, msg.citations, 'sd-' + uid + '-m' + ++state.turnSeq));
+      }
+      return li;
+    }
+
+    // ---- turns ---------------------------------------------------------------
+    const turnContext = {
+      assistantName: config.assistantName,
+      talkButton: talkButton,
+      retry: function (turn) {
+        if (state.busy) return;
+        turn.element.remove();
+        runTurn(turn.retryText);
+        input.focus();
+      },
+      scroll: function () {
+        scrollToBottom(false);
+      },
+    };
+
+    function errorInfo(err) {
+      if (err instanceof ApiError) return { code: err.code, message: err.message };
+      return {
+        code: 'network_error',
+        message: "We couldn't reach our help service. Check your connection and try again.",
+      };
+    }
+
+    async function streamTurn(turn, text, signal) {
+      const conversationId = await ensureConversation(signal);
+      await sendMessage(config.apiBase, conversationId, text, {
+        signal: signal,
+        onEvent: function (ev) {
+          if (!signal.aborted) handleStreamEvent(turn, ev);
+        },
+      });
+    }
+
+    async function runTurn(text) {
+      setBusy(true);
+      const turn = createTurn(turnContext, 'sd-' + uid + '-t' + ++state.turnSeq, text);
+      appendMessage(turn.element, true);
+      const controller = new AbortController();
+      state.controller = controller;
+      try {
+        try {
+          await streamTurn(turn, text, controller.signal);
+        } catch (err) {
+          // The stored conversation may be gone (e.g. the server was reset):
+          // start a fresh one once and resend.
+          if (err instanceof ApiError && err.status === 404 && !turn.hasContent && !controller.signal.aborted) {
+            rememberConversation(null);
+            await streamTurn(turn, text, controller.signal);
+          } else {
+            throw err;
+          }
+        }
+        if (controller.signal.aborted) return;
+        if (!turn.hasContent) {
+          renderError(turn, { code: 'interrupted', message: 'The reply was interrupted before it finished.' });
+        }
+        if (!turn.completed) renderDone(turn, {});
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        renderError(turn, errorInfo(err));
+        if (!turn.completed) renderDone(turn, {});
+      } finally {
+        if (state.controller === controller) {
+          state.controller = null;
+          setBusy(false);
+        }
+        scrollToBottom(false);
+      }
+    }
+
+    /** Sends the text as the customer. Returns false when nothing was sent. */
+    function submitText(raw) {
+      if (state.busy) return false;
+      const text = String(raw || '').trim();
+      if (!text) return false;
+      removeSuggestions();
+      appendMessage(customerMessage(text), true);
+      runTurn(text);
+      return true;
+    }
+
+    // ---- composer ------------------------------------------------------------
+    function autosize() {
+      input.style.height = 'auto';
+      input.style.height = Math.min(input.scrollHeight, 160) + 'px';
+    }
+
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (submitText(input.value)) {
+        input.value = '';
+        autosize();
+      }
+      input.focus();
+    });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+        e.preventDefault();
+        if (submitText(input.value)) {
+          input.value = '';
+          autosize();
+        }
+      }
+    });
+    input.addEventListener('input', autosize);
+
+    // Citation marker -> open Sources and jump to the entry.
+    list.addEventListener('click', function (e) {
+      const link = e.target instanceof Element ? e.target.closest('a[data-citation]') : null;
+      if (!link) return;
+      const target = document.getElementById(link.getAttribute('href').slice(1));
+      if (!target) return;
+      e.preventDefault();
+      const details = target.closest('details');
+      if (details) details.open = true;
+      target.classList.remove('sd-source--flash');
+      void target.offsetWidth; // restart the highlight animation
+      target.classList.add('sd-source--flash');
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'nearest' });
+    });
+
+    // ---- new conversation ----------------------------------------------------
+    function reset() {
+      if (state.controller) state.controller.abort();
+      state.controller = null;
+      rememberConversation(null);
+      list.replaceChildren(welcomeMessage(true));
+      setBusy(false);
+      input.focus();
+    }
+    newButton.addEventListener('click', reset);
+
+    // ---- restore after reload ------------------------------------------------
+    async function restore() {
+      const saved = storage ? storage.getItem(config.storageKey) : null;
+      if (!saved) {
+        list.replaceChildren(welcomeMessage(true));
+        return;
+      }
+      state.conversationId = saved;
+      list.replaceChildren(systemNote('Loading your conversation…', 'restore-note'));
+      setBusy(true);
+      try {
+        const conversation = await fetchConversation(config.apiBase, saved);
+        const messages = conversation && Array.isArray(conversation.messages) ? conversation.messages : [];
+        list.replaceChildren(welcomeMessage(messages.length === 0));
+        messages.forEach(function (msg, i) {
+          list.appendChild(storedMessage(msg, i === messages.length - 1));
+        });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) {
+          rememberConversation(null);
+          list.replaceChildren(welcomeMessage(true));
+        } else {
+          list.replaceChildren(
+            welcomeMessage(false),
+            systemNote("We couldn't load your earlier messages. You can keep chatting below.")
+          );
+        }
+      } finally {
+        setBusy(false);
+        scrollToBottom(true);
+      }
+    }
+
+    const savedOpen = storage ? storage.getItem(config.storageKey + ':open') : null;
+    setOpen(savedOpen === null ? opts.open !== false : savedOpen === '1', false);
+    restore();
+
+    return {
+      open: function () {
+        setOpen(true, true);
+      },
+      close: function () {
+        setOpen(false, true);
+      },
+      /** Opens the panel and sends `text` as the customer. */
+      ask: function (text) {
+        setOpen(true, false);
+        const sent = submitText(text);
+        input.focus();
+        return sent;
+      },
+      reset: reset,
+      get conversationId() {
+        return state.conversationId;
+      },
+    };
+  }
+
+  // ===========================================================================
+  // Auto-start + exports
+  // ===========================================================================
+
+  const api = {
+    createSSEParser: createSSEParser,
+    readEventStream: readEventStream,
+    readEventStreamAsync: readEventStreamAsync,
+    parseEventData: parseEventData,
+    formatDuration: formatDuration,
+    summaryText: summaryText,
+    createConversation: createConversation,
+    fetchConversation: fetchConversation,
+    sendMessage: sendMessage,
+    ApiError: ApiError,
+    createWidget: createWidget,
+    renderers: EVENT_RENDERERS,
+    instances: [],
+  };
+
+  if (typeof module === 'object' && module && module.exports) module.exports = api;
+
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+    window.SupportWidget = api;
+
+    const start = function () {
+      document.querySelectorAll('[data-supportd-widget]').forEach(function (mount) {
+        const d = mount.dataset;
+        const suggestions = (d.suggestions || '')
+          .split('|')
+          .map(function (s) {
+            return s.trim();
+          })
+          .filter(Boolean);
+        api.instances.push(
+          createWidget(mount, {
+            apiBase: d.apiBase || '',
+            company: d.company,
+            assistantName: d.assistantName,
+            greeting: d.greeting,
+            suggestions: suggestions,
+            open: d.open !== 'false',
+          })
+        );
+      });
+      // Page buttons like <button data-supportd-ask="Where is my order?"> ask the first widget.
+      document.addEventListener('click', function (e) {
+        const trigger = e.target instanceof Element ? e.target.closest('[data-supportd-ask]') : null;
+        if (!trigger || !api.instances.length) return;
+        e.preventDefault();
+        api.instances[0].ask(trigger.getAttribute('data-supportd-ask'));
+      });
+    };
+
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+    else start();
+  }
+})();
