@@ -19,7 +19,7 @@ struct RetrievalBench: AsyncParsableCommand {
 
     @Option(help: "The dstc10_faq folder.") var dstc = "../shared/datasets/dstc10_faq"
     @Option(help: "memory (the served BM25 index) or fts5 (SQLite's bm25, for reference).") var engine = Engine.memory
-    @Option(help: "Weight of earlier dialogue turns in the query (0 = last turn only).") var contextWeight = 0.3
+    @Option(help: "Weight of earlier dialogue turns in the query (0 = last turn only).") var contextWeight = 0.6
     @Option(help: "Repeat the query set this many times for latency.") var rounds = 5
     @Flag(help: "Print JSON.") var json = false
 
