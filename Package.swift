@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Domain values, stage protocols and the turn pipeline. Pure Swift: no HTTP, no SQL.
@@ -33,6 +34,7 @@ let package = Package(
                 "SupportCore", "SupportStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -48,12 +50,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SupportCoreTests", dependencies: ["SupportCore"]),
-        .testTarget(name: "SupportStoreTests", dependencies: ["SupportStore", "SupportCore"]),
+        .testTarget(
+            name: "SupportStoreTests",
+            dependencies: ["SupportStore", "SupportCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "SupportServerTests",
             dependencies: [
                 "SupportServer", "SupportStore", "SupportCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SupportEvalsTests", dependencies: ["SupportEvals", "SupportCore"]),

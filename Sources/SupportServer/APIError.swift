@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import SupportCore
 
 /// An error as the API reports it: a status and a JSON body `{"error": {"code", "message"}}`.
@@ -54,6 +55,8 @@ public struct APIError: HTTPResponseError, Sendable {
             default:
                 return nil
             }
+        case is NIOTooManyBytesError:
+            return APIError(.contentTooLarge, .bodyTooLarge, "The request body is larger than \(AppRequestContext.uploadLimit) bytes.")
         case is DecodingError:
             return APIError(.badRequest, .invalidJSON, "The request body is not valid JSON of the expected shape.")
         case ConversationStoreError.conversationNotFound(let id):

@@ -4,7 +4,10 @@ public struct AbuseDetector: Sendable {
 
     /// The name of the first abuse rule the text matches, or nil.
     public func detect(_ text: String) -> String? {
-        let normalized = GuardTextNormalizer.normalize(text)
-        return AbuseLexicon.rules.first { $0.matches(normalized) }?.name
+        detect(GuardText(text))
+    }
+
+    func detect(_ text: GuardText) -> String? {
+        AbuseLexicon.rules.first { $0.matches(text) }?.name
     }
 }

@@ -3,42 +3,45 @@ import Foundation
 /// Finds payment card numbers: 13–19 digits, optionally in groups separated by single spaces
 /// or dashes, that pass the Luhn check. A 16-digit order number that fails Luhn is left alone.
 enum CardNumberFinder {
-    /// Runs of digit groups joined by single spaces or dashes, not glued to words or amounts.
-    private static let runs = GuardRegex(#"(?<![\w+#@/$£€.,-])\d+(?:[ -]\d+)*(?![\w@/%]|[.,:]\d)"#)
-    private static let groupPattern = GuardRegex(#"\d+"#)
+    /// Runs of ASCII digit groups joined by single spaces or dashes, not glued to words or amounts.
+    private static let runs = GuardRegex(#"(?<![\w+#@/$£€.,-])[0-9]+(?:[ -][0-9]+)*(?![\w@/%]|[.,:][0-9])"#)
 
     static func find(in text: String) -> [PIIFinding] {
-        runs.matches(in: text).flatMap { cards(inRun: $0.range, of: text) }
+        let nsText = text as NSString
+        return runs.matches(in: text).flatMap { match in
+            cards(inRun: Array(nsText.substring(with: match.range).utf8), at: match.range.location)
+        }
     }
 
-    /// Within one run, the longest window of whole groups (from the earliest start) that has
-    /// 13–19 digits and passes Luhn; then keeps looking after it.
-    private static func cards(inRun run: NSRange, of text: String) -> [PIIFinding] {
-        let nsText = text as NSString
-        let groups = groupPattern.regex.matches(in: text, range: run).map { match in
-            (range: match.range, digits: nsText.substring(with: match.range).utf8.map { $0 - 48 })
+    /// Within one run (ASCII, so byte offsets are UTF-16 offsets), the longest window of whole
+    /// groups from the earliest start that has 13–19 digits and passes Luhn; then keeps looking after it.
+    private static func cards(inRun run: [UInt8], at location: Int) -> [PIIFinding] {
+        var groups: [Range<Int>] = []
+        var index = 0
+        while index < run.count {
+            guard isDigit(run[index]) else { index += 1; continue }
+            let start = index
+            while index < run.count, isDigit(run[index]) { index += 1 }
+            groups.append(start..<index)
         }
         var found: [PIIFinding] = []
-        var start = 0
-        while start < groups.count {
-            // Windows starting here with at most 19 digits, longest last.
-            var windows: [(end: Int, digits: [UInt8])] = []
+        var first = 0
+        while first < groups.count {
             var digits: [UInt8] = []
-            for end in start..<groups.count {
-                digits += groups[end].digits
+            var card: (last: Int, digits: [UInt8])?
+            for last in first..<groups.count {
+                digits += run[groups[last]].map { $0 - 48 }
                 if digits.count > 19 { break }
-                windows.append((end, digits))
+                if digits.count >= 13 && PIIChecksums.luhn(digits) { card = (last, digits) }
             }
-            let card = windows.last { (13...19).contains($0.digits.count) && PIIChecksums.luhn($0.digits) }
-            if let card {
-                let first = groups[start].range, last = groups[card.end].range
-                let range = NSRange(location: first.location, length: NSMaxRange(last) - first.location)
-                found.append(PIIFinding(range: range, key: card.digits.map(String.init).joined()))
-                start = card.end + 1
-            } else {
-                start += 1
-            }
+            guard let card else { first += 1; continue }
+            let start = groups[first].lowerBound, end = groups[card.last].upperBound
+            let key = String(decoding: card.digits.map { $0 + 48 }, as: UTF8.self)
+            found.append(PIIFinding(range: NSRange(location: location + start, length: end - start), key: key))
+            first = card.last + 1
         }
         return found
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
 }

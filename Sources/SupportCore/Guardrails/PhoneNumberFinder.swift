@@ -5,89 +5,125 @@ import Foundation
 /// or postcodes, and the tail of an IBAN-shaped string, are left alone; a bare or two-group
 /// number needs a phone word before it.
 enum PhoneNumberFinder {
-    /// International, "(area) rest", or digit groups joined by single spaces, dots or dashes,
-    /// with an optional extension; not glued to words, amounts ("1,299") or other numbers.
+    /// International, "(area) rest", or ASCII digit groups joined by single spaces, dots or
+    /// dashes, with an optional extension; not glued to words, amounts ("1,299") or other numbers.
     private static let candidates = GuardRegex(
-        #"(?:(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?(?:[ .-]?\(?\d{1,5}\)?){1,6}|(?<![\w+#@/$£€.-])(?<!\d,)(?:\(\d{2,5}\)[ .-]?\d{2,7}(?:[ .-]\d{2,7}){0,3}|\d{2,15}(?:[ .-]\d{2,7}){0,4}))(?: ?(?:x|ext\.?) ?\d{1,5})?(?![\w@/%]|[.,:]\d)"#,
+        #"(?:(?<![\w+])\+[0-9]{1,3}(?:[ .-]?\(0\))?(?:[ .-]?\(?[0-9]{1,5}\)?){1,6}|(?<![\w+#@/$£€.-])(?<![0-9],)(?:\([0-9]{2,5}\)[ .-]?[0-9]{2,7}(?:[ .-][0-9]{2,7}){0,3}|[0-9]{2,15}(?:[ .-][0-9]{2,7}){0,4}))(?: ?(?:x|ext\.?) ?[0-9]{1,5})?(?![\w@/%]|[.,:][0-9])"#,
         caseInsensitive: true
     )
-    private static let northAmerican = GuardRegex(#"^(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$"#)
-    /// Words before a number that say what it is; the nearest one wins.
-    private static let cues = GuardRegex(
-        #"\b(phone|telephone|tel|mobile|mob|cell|cellphone|call|calling|ring|text|txt|sms|whatsapp|fax|desk|office|landline|reach|registered|contact|dial|my number)\b|(\b(?:order|orders|invoice|inv|tracking|track|ref|reference|ticket|case|account|acct|customer|client|member|id|po|sku|item|article|product|parcel|package|shipment|consignment|confirmation|booking|reservation|receipt|transaction|txn|serial|model|part|voucher|coupon|promo|code|pin|postcode|zip|postal|qty|quantity|amount|total|price|cost|paid|pay|charged|refund|balance|points|no|nr|number|num)\b|#)"#,
-        caseInsensitive: true
-    )
-    private static let unitAfter = GuardRegex(
-        #"^ ?(?:%|€|£|\$|(?:eur|euros?|usd|dollars?|gbp|pounds?|chf|kr|sek|nok|dkk|yen|units?|items?|pcs|pieces|boxes|km|kg|g|lbs?|miles|points|pts|copies|times|people|mb|gb)\b)"#,
-        caseInsensitive: true
-    )
-    private static let currencyBefore = GuardRegex(#"(?:[$£€]|\b(?:usd|eur|gbp|chf|aud|cad))\s?$"#, caseInsensitive: true)
+    /// Words before a number that say what it is; the nearest one wins ("my number" is a phone cue).
+    private static let phoneCues: Set<String> = [
+        "phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "call", "calling", "ring", "text", "txt",
+        "sms", "whatsapp", "fax", "desk", "office", "landline", "reach", "registered", "contact", "dial",
+    ]
+    private static let otherNumberCues: Set<String> = [
+        "order", "orders", "invoice", "inv", "tracking", "track", "ref", "reference", "ticket", "case", "account", "acct",
+        "customer", "client", "member", "id", "po", "sku", "item", "article", "product", "parcel", "package", "shipment",
+        "consignment", "confirmation", "booking", "reservation", "receipt", "transaction", "txn", "serial", "model",
+        "part", "voucher", "coupon", "promo", "code", "pin", "postcode", "zip", "postal", "qty", "quantity", "amount",
+        "total", "price", "cost", "paid", "pay", "charged", "refund", "balance", "points", "no", "nr", "number", "num",
+    ]
     /// The start of an IBAN-shaped string ("GB83 WEST "): what follows is its tail, not a phone.
-    private static let ibanHeadBefore = GuardRegex(#"\b[a-z]{2}\d{2}(?: [a-z0-9]{4})* ?$"#, caseInsensitive: true)
+    private static let ibanHeadBefore = GuardRegex(#"\b[a-z]{2}[0-9]{2}(?: [a-z0-9]{4})* ?$"#, caseInsensitive: true)
+    /// Words right after a number that make it an amount or a quantity.
+    private static let units: Set<String> = [
+        "eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds", "chf", "kr", "sek", "nok", "dkk",
+        "yen", "unit", "units", "item", "items", "pcs", "pieces", "boxes", "km", "kg", "g", "lb", "lbs", "miles", "points",
+        "pts", "copies", "times", "people", "mb", "gb",
+    ]
+    private static let currencies: Set<String> = ["usd", "eur", "gbp", "chf", "aud", "cad"]
     private static let contextLength = 40
 
     static func find(in text: String) -> [PIIFinding] {
         let nsText = text as NSString
         return candidates.matches(in: text).compactMap { match in
-            let range = match.range
-            let beforeStart = max(0, range.location - contextLength)
-            let before = nsText.substring(with: NSRange(location: beforeStart, length: range.location - beforeStart))
-            let afterLength = min(16, nsText.length - NSMaxRange(range))
-            let after = nsText.substring(with: NSRange(location: NSMaxRange(range), length: afterLength))
-            guard let key = phoneKey(nsText.substring(with: range), before: before, after: after) else { return nil }
-            return PIIFinding(range: range, key: key)
+            let context = Context(text: nsText, range: match.range)
+            return phoneKey(Array(nsText.substring(with: match.range).utf8), context: context).map {
+                PIIFinding(range: match.range, key: $0)
+            }
         }
     }
 
-    /// The number's digits (with "+" when international) if the candidate is judged a phone number.
-    static func phoneKey(_ candidate: String, before: String, after: String) -> String? {
-        let main = String(candidate.prefix { !$0.isLetter }).trimmingCharacters(in: .whitespaces)
-        let international = main.hasPrefix("+")
-        let digits = (international ? main.replacingOccurrences(of: "(0)", with: "") : main).filter(\.isASCIIDigit)
-        guard (7...15).contains(digits.count) else { return nil }
-        let key = (international ? "+" : "") + digits
-        if international { return key }
+    /// The text around a candidate, cut out only when a check needs it.
+    struct Context {
+        let text: NSString
+        let range: NSRange
 
-        let groups = main.split { !$0.isASCIIDigit }.map(String.init)
-        let separators = Set(main.filter { !$0.isASCIIDigit })
-        if looksLikeOtherNumber(groups: groups, separators: separators) { return nil }
-        if unitAfter.isMatch(after) || currencyBefore.isMatch(before) || ibanHeadBefore.isMatch(before) { return nil }
+        var before: String {
+            let start = max(0, range.location - PhoneNumberFinder.contextLength)
+            return text.substring(with: NSRange(location: start, length: range.location - start))
+        }
 
-        let spacedPairs = separators == [" "] && groups.allSatisfy { $0.count <= 2 }
-        let strongShape = northAmerican.isMatch(main) || main.hasPrefix("(")
-            || (groups.count >= 3 && !spacedPairs)
-            || (main.hasPrefix("0") && (groups.count >= 2 || (10...11).contains(digits.count)))
-        switch nearestCue(in: before) {
-        case .order(let distance): return strongShape && distance > 12 ? key : nil
-        case .phone: return key
-        case nil: return strongShape ? key : nil
+        var after: String {
+            text.substring(with: NSRange(location: NSMaxRange(range), length: min(16, text.length - NSMaxRange(range))))
         }
     }
 
-    /// Dates, years, IP addresses, ZIP+4 codes and dotted thousands.
-    private static func looksLikeOtherNumber(groups: [String], separators: Set<Character>) -> Bool {
-        let lengths = groups.map(\.count)
-        func isYear(_ group: String) -> Bool { group.count == 4 && (group.hasPrefix("19") || group.hasPrefix("20")) }
-        if groups.count == 3 {
-            if isYear(groups[0]) && lengths[1] <= 2 && lengths[2] <= 2 { return true }
-            if lengths[0] <= 2 && lengths[1] <= 2 && isYear(groups[2]) { return true }
+    /// The number's digits (with "+" when international) if the ASCII candidate is judged a phone number.
+    static func phoneKey(_ candidate: [UInt8], context: Context) -> String? {
+        let number = NumberShape(candidate)
+        guard (7...15).contains(number.digits.count) else { return nil }
+        let key = (number.international ? "+" : "") + String(decoding: number.digits, as: UTF8.self)
+        if number.international { return key }
+        if number.looksLikeOtherNumber { return nil }
+        let before = context.before
+        if isAmountOrQuantity(before: before, after: context.after) { return nil }
+        let accepted = switch nearestCue(in: before) {
+        case .order(let distance): number.strongShape && distance > 12
+        case .phone: true
+        case nil: number.strongShape
         }
-        if groups.count >= 2 && groups.allSatisfy(isYear) { return true }
-        if groups.count == 4 && separators == ["."] && lengths.allSatisfy({ $0 <= 3 }) { return true }
-        if lengths == [5, 4] && separators == ["-"] { return true }
-        if separators == ["."] && lengths[0] <= 3 && lengths.dropFirst().allSatisfy({ $0 == 3 }) { return true }
-        return false
+        return accepted && !ibanHeadBefore.isMatch(before) ? key : nil
+    }
+
+    /// A currency sign or code just before, or a unit or currency just after ("12 500 000 points").
+    private static func isAmountOrQuantity(before: String, after: String) -> Bool {
+        let reversed = before.unicodeScalars.reversed().drop { $0 == " " }
+        if let last = reversed.first, "$£€".unicodeScalars.contains(last) { return true }
+        let lastWord = String(String.UnicodeScalarView(reversed.prefix { $0.properties.isAlphabetic }.reversed()))
+        if currencies.contains(lastWord.lowercased()) { return true }
+        let following = after.unicodeScalars.drop { $0 == " " }
+        if let first = following.first, "%€£$".unicodeScalars.contains(first) { return true }
+        let firstWord = String(String.UnicodeScalarView(following.prefix { $0.properties.isAlphabetic }))
+        return !firstWord.isEmpty && units.contains(firstWord.lowercased())
     }
 
     private enum Cue { case phone, order(distance: Int) }
 
+    /// The nearest cue word (or "#") before the number, and how far it ends from the number.
     private static func nearestCue(in before: String) -> Cue? {
-        guard let last = cues.matches(in: before).last else { return nil }
-        if last.range(at: 1).location != NSNotFound { return .phone }
-        return .order(distance: (before as NSString).length - NSMaxRange(last.range))
+        let bytes = Array(before.utf8)
+        var end = bytes.count
+        while end > 0 {
+            let byte = bytes[end - 1]
+            if byte == UInt8(ascii: "#") { return .order(distance: bytes.count - end) }
+            guard isLetter(byte) else { end -= 1; continue }
+            var start = end
+            while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+            let word = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+            if phoneCues.contains(word) || (word == "number" && precedingWord(in: bytes, before: start) == "my") {
+                return .phone
+            }
+            // Distance in bytes; the window is short and mostly ASCII, so close enough to characters.
+            if otherNumberCues.contains(word) { return .order(distance: bytes.count - end) }
+            end = start
+        }
+        return nil
+    }
+
+    private static func precedingWord(in bytes: [UInt8], before index: Int) -> String {
+        var end = index
+        while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var start = end
+        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (65...90).contains(byte) || (97...122).contains(byte)
     }
 }
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+        if last.range(at: 1).location != NSNotFound { return .phone }
+        return .order(distance: before.utf16.count - NSMaxRange(last.range))
+    }
 }

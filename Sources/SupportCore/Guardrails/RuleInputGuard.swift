@@ -23,11 +23,12 @@ public struct RuleInputGuard: InputGuard {
             }
             notes.append("redacted " + counts.joined(separator: ", "))
         }
+        let prepared = GuardText(text)
         let decision: GuardDecision
-        if let rule = injection.detect(text) {
+        if let rule = injection.detect(prepared) {
             decision = .refuse(.injection)
             notes.append("injection rule \(rule)")
-        } else if let rule = abuse.detect(text) {
+        } else if let rule = abuse.detect(prepared) {
             decision = .refuse(.abuse)
             notes.append("abuse rule \(rule)")
         } else {

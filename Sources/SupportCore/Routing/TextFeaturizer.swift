@@ -19,7 +19,9 @@ public struct TextFeaturizer: Sendable {
         var vocabulary: [String: Int32] = [:]
         var documentFrequency: [Int] = []
         for text in texts {
-            for feature in Set(Self.rawFeatures(text, options: options)) {
+            // Number features in first-seen order (not Set order) so training is reproducible.
+            var seen: Set<String> = []
+            for feature in Self.rawFeatures(text, options: options) where seen.insert(feature).inserted {
                 if let id = vocabulary[feature] {
                     documentFrequency[Int(id)] += 1
                 } else {

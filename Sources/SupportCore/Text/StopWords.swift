@@ -18,5 +18,7 @@ public enum StopWords {
         "was", "we", "were", "what", "whats", "when", "where", "which", "while", "who", "whom", "why",
         "will", "with", "would", "yes", "you", "your", "youre", "yours", "yourself", "yourselves", "hey",
         "there", "wondering", "question", "thing", "things", "way", "anyone", "someone", "something",
+        // "how long", "how many": the question's shape, not its topic.
+        "long", "many",
     ]
 }
