@@ -1,5 +1,6 @@
 /// Spots abusive, harassing or threatening language aimed at people; plain frustration passes.
 public struct AbuseDetector: Sendable {
+    /// A detector using the rules in `AbuseLexicon`.
     public init() {}
 
     /// The name of the first abuse rule the text matches, or nil.

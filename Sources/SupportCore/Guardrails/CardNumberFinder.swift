@@ -7,9 +7,9 @@ enum CardNumberFinder {
     private static let runs = GuardRegex(#"(?<![\w+#@/$£€.,-])[0-9]+(?:[ -][0-9]+)*(?![\w@/%]|[.,:][0-9])"#)
 
     static func find(in text: String) -> [PIIFinding] {
-        let nsText = text as NSString
+        let units = Array(text.utf16)
         return runs.matches(in: text).flatMap { match in
-            cards(inRun: Array(nsText.substring(with: match.range).utf8), at: match.range.location)
+            cards(inRun: units[match.range.location..<NSMaxRange(match.range)].map { UInt8(truncatingIfNeeded: $0) }, at: match.range.location)
         }
     }
 

@@ -8,9 +8,19 @@ enum EmailFinder {
     )
 
     static func find(in text: String) -> [PIIFinding] {
-        let nsText = text as NSString
-        return pattern.matches(in: text).map {
-            PIIFinding(range: $0.range, key: nsText.substring(with: $0.range).lowercased())
+        // Search only around each "@" (local part ≤ 64, domain ≤ 255), not the whole message.
+        var findings: [PIIFinding] = []
+        var offset = 0
+        let length = text.utf16.count
+        for unit in text.utf16 {
+            defer { offset += 1 }
+            guard unit == 0x40, offset >= (findings.last.map { NSMaxRange($0.range) } ?? 0) else { continue }
+            let start = max(0, offset - 64)
+            let window = NSRange(location: start, length: min(length, offset + 256) - start)
+            if let match = pattern.matches(in: text, range: window).first(where: { NSLocationInRange(offset, $0.range) }) {
+                findings.append(PIIFinding(range: match.range, key: GuardRegex.text(text, match.range).lowercased()))
+            }
         }
+        return findings
     }
 }

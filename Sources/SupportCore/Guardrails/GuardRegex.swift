@@ -26,4 +26,13 @@ struct GuardRegex: Sendable {
     func isMatch(_ text: String) -> Bool {
         firstMatch(in: text) != nil
     }
+
+    func matches(in text: String, range: NSRange) -> [NSTextCheckingResult] {
+        regex.matches(in: text, options: [.withTransparentBounds], range: range)
+    }
+
+    /// The text of a match; slicing the String is much faster on Linux than `NSString.substring`.
+    static func text(_ text: String, _ range: NSRange) -> Substring {
+        Range(range, in: text).map { text[$0] } ?? ""
+    }
 }

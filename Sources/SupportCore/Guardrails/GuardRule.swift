@@ -1,25 +1,16 @@
-import Foundation
-
-/// A named pattern over normalised text (see `GuardTextNormalizer`). Patterns are written in
-/// lowercase; a literal space in a pattern matches any one whitespace character, so a phrase
-/// split across lines still matches. Do not put spaces inside character classes.
-///
-/// `triggers` are words of which at least one occurs in every possible match (a trailing "*"
-/// makes a prefix); the regex runs only when one of them is in the message, which keeps a 2 KB
-/// message well under a millisecond. Words split on anything but ASCII letters and digits, so
-/// "you're" gives "you" and "re". A test checks the triggers never hide a match.
+/// A named rule: it fires when any of its phrases matches.
 struct GuardRule: Sendable {
     let name: String
-    let triggers: [Substring]
-    let regex: GuardRegex
+    let phrases: [GuardPhrase]
 
-    init(_ name: String, triggers: [String], _ pattern: String) {
+    init(_ name: String, _ phrases: [GuardPhrase]) {
         self.name = name
-        self.triggers = triggers.map { Substring($0) }
-        regex = GuardRegex(pattern.replacingOccurrences(of: " ", with: #"\s"#))
+        self.phrases = phrases
     }
 
+    var triggers: [Substring] { phrases.flatMap(\.triggers) }
+
     func matches(_ text: GuardText) -> Bool {
-        text.hasAny(of: triggers) && regex.isMatch(text.normalized)
+        phrases.contains { $0.matches(text) }
     }
 }

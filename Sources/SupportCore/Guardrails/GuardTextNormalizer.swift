@@ -13,25 +13,70 @@ enum GuardTextNormalizer {
         var output = Output(capacity: text.utf8.count)
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in text.utf8 { output.appendASCII(byte) }
-        } else {
-            for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    output.appendASCII(UInt8(value))
-                } else if (0x300...0x36F).contains(value) || scalar.properties.generalCategory == .format {
-                    continue
-                } else if scalar.properties.isWhitespace {
-                    output.appendSpace(lineBreak: value == 0x85 || value == 0x2028 || value == 0x2029)
-                } else {
-                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                        output.appendScalar(lookAlikes[lower.value] ?? lower)
-                    }
-                }
-            }
+        } else if !appendFromTable(text, to: &output) {
+            output = Output(capacity: text.utf8.count)
+            appendDecomposed(text, to: &output)
         }
         foldLeetspeak(&output.bytes)
         return String(decoding: output.bytes, as: UTF8.self)
     }
+
+    /// Folds with the precomputed table; false (output half-written) if a scalar is not in it.
+    private static func appendFromTable(_ text: String, to output: inout Output) -> Bool {
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                output.appendASCII(UInt8(scalar.value))
+                continue
+            }
+            switch folded[scalar.value] {
+            case .space(let lineBreak): output.appendSpace(lineBreak: lineBreak)
+            case .bytes(let bytes): output.appendBytes(bytes)
+            case nil: return false
+            }
+        }
+        return true
+    }
+
+    /// The full path: Foundation's NFKD, then fold each scalar.
+    private static func appendDecomposed(_ text: String, to output: inout Output) {
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                output.appendASCII(UInt8(value))
+            } else if (0x300...0x36F).contains(value) || scalar.properties.generalCategory == .format {
+                continue
+            } else if scalar.properties.isWhitespace {
+                output.appendSpace(lineBreak: value == 0x85 || value == 0x2028 || value == 0x2029)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    output.appendScalar(lookAlikes[lower.value] ?? lower)
+                }
+            }
+        }
+    }
+
+    private enum Folded {
+        case space(lineBreak: Bool)
+        case bytes([UInt8])
+    }
+
+    /// Folded forms of the non-ASCII characters most messages use (Latin accents, Greek,
+    /// Cyrillic, general punctuation), worked out once through the full path; text with other
+    /// characters takes the full path.
+    private static let folded: [UInt32: Folded] = {
+        var table: [UInt32: Folded] = [:]
+        for value: UInt32 in Array(0x80..<0x250) + Array(0x370..<0x530) + Array(0x2000..<0x2070) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.properties.isWhitespace {
+                table[value] = .space(lineBreak: value == 0x85 || value == 0x2028 || value == 0x2029)
+            } else {
+                var output = Output(capacity: 4)
+                appendDecomposed(String(Character(scalar)), to: &output)
+                table[value] = .bytes(output.bytes)
+            }
+        }
+        return table
+    }()
 
     /// Only the ASCII letters of normalised text, for phrases spelled out with spaces or dots
     /// between the letters ("i g n o r e  p r e v i o u s").
@@ -39,24 +84,28 @@ enum GuardTextNormalizer {
         String(decoding: normalized.utf8.filter { (0x61...0x7A).contains($0) }, as: UTF8.self)
     }
 
-    /// The words of normalised text: runs of anything but whitespace and ASCII punctuation.
-    static func words(_ normalized: String) -> [Substring] {
-        var words: [Substring] = []
+    /// The words of normalised text (runs of anything but whitespace and ASCII punctuation),
+    /// each with its UTF-16 offset.
+    static func words(_ normalized: String) -> [(word: Substring, offset: Int)] {
+        var words: [(Substring, Int)] = []
         let bytes = normalized.utf8
-        var start: String.Index?
+        var start: (index: String.Index, offset: Int)?
         var index = bytes.startIndex
+        var offset = 0
         while index != bytes.endIndex {
             let byte = bytes[index]
             let isSeparator = byte < 0x80 && !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte))
             if isSeparator {
-                if let wordStart = start { words.append(normalized[wordStart..<index]) }
+                if let wordStart = start { words.append((normalized[wordStart.index..<index], wordStart.offset)) }
                 start = nil
             } else if start == nil {
-                start = index
+                start = (index, offset)
             }
+            // UTF-16 length: one unit per scalar, two for a 4-byte scalar; continuation bytes add none.
+            if byte < 0x80 || (0xC0..<0xF0).contains(byte) { offset += 1 } else if byte >= 0xF0 { offset += 2 }
             bytes.formIndex(after: &index)
         }
-        if let wordStart = start { words.append(normalized[wordStart...]) }
+        if let wordStart = start { words.append((normalized[wordStart.index...], wordStart.offset)) }
         return words
     }
 
@@ -79,6 +128,12 @@ enum GuardTextNormalizer {
         mutating func appendScalar(_ scalar: Unicode.Scalar) {
             flush()
             UTF8.encode(scalar) { bytes.append($0) }
+        }
+
+        mutating func appendBytes(_ folded: [UInt8]) {
+            guard !folded.isEmpty else { return }
+            flush()
+            bytes += folded
         }
 
         mutating func appendSpace(lineBreak: Bool) {

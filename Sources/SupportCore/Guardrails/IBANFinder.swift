@@ -9,13 +9,25 @@ enum IBANFinder {
     )
 
     static func find(in text: String) -> [PIIFinding] {
-        let nsText = text as NSString
+        guard hasIBANHead(text) else { return [] }
         return pattern.matches(in: text).compactMap { match in
-            validPrefix(of: nsText.substring(with: match.range)).map {
+            validPrefix(of: String(GuardRegex.text(text, match.range))).map {
                 PIIFinding(range: NSRange(location: match.range.location, length: $0.length), key: $0.compact)
             }
         }
     }
+
+    /// Whether some word starts with two letters and two digits; most messages have none.
+    private static func hasIBANHead(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.indices.dropFirst(3).contains { index in
+            isLetter(bytes[index - 3]) && isLetter(bytes[index - 2]) && isDigit(bytes[index - 1]) && isDigit(bytes[index])
+                && (index == 3 || !(isLetter(bytes[index - 4]) || isDigit(bytes[index - 4])))
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+    private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
     /// The longest run of whole groups from the start that is a valid IBAN: a trailing group
     /// may be a following word ("… 0130 00 and"), so shorter prefixes are tried too.

@@ -2,6 +2,7 @@ import Foundation
 
 /// Spots prompt-injection and jailbreak attempts in a customer's message.
 public struct InjectionDetector: Sendable {
+    /// A detector using the rules in `InjectionRules`.
     public init() {}
 
     /// The name of the first injection rule the text matches, or nil.

@@ -3,6 +3,7 @@ import Foundation
 /// Replaces personal data in a customer's message with numbered placeholders
 /// (`[EMAIL_1]`, `[PHONE_1]`, `[CARD_1]`, `[IBAN_1]`).
 public struct PIIRedactor: Sendable {
+    /// A redactor for e-mail addresses, IBANs, payment cards and phone numbers.
     public init() {}
 
     /// The text with e-mail addresses, IBANs, payment cards and phone numbers replaced, in that
@@ -35,15 +36,16 @@ public struct PIIRedactor: Sendable {
 
     /// Rebuilds the text with each finding (sorted, non-overlapping) swapped for its placeholder.
     private static func replace(_ findings: [PIIFinding], in text: String, book: inout PlaceholderBook) -> String {
-        let nsText = text as NSString
         var result = ""
-        var cursor = 0
-        for finding in findings.sorted(by: { $0.range.location < $1.range.location }) where finding.range.location >= cursor {
-            result += nsText.substring(with: NSRange(location: cursor, length: finding.range.location - cursor))
+        result.reserveCapacity(text.utf8.count)
+        var cursor = text.startIndex
+        for finding in findings.sorted(by: { $0.range.location < $1.range.location }) {
+            guard let range = Range(finding.range, in: text), range.lowerBound >= cursor else { continue }
+            result += text[cursor..<range.lowerBound]
             result += book.placeholder(for: finding.key)
-            cursor = NSMaxRange(finding.range)
+            cursor = range.upperBound
         }
-        result += nsText.substring(from: cursor)
+        result += text[cursor...]
         return result
     }
 }

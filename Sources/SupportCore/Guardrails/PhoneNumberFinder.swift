@@ -35,33 +35,32 @@ enum PhoneNumberFinder {
     private static let contextLength = 40
 
     static func find(in text: String) -> [PIIFinding] {
-        let nsText = text as NSString
+        let units = Array(text.utf16)
         return candidates.matches(in: text).compactMap { match in
-            let context = Context(text: nsText, range: match.range)
-            return phoneKey(Array(nsText.substring(with: match.range).utf8), context: context).map {
+            let candidate = units[match.range.location..<NSMaxRange(match.range)].map { UInt8(truncatingIfNeeded: $0) }
+            return phoneKey(candidate, context: Context(units: units, range: match.range)).map {
                 PIIFinding(range: match.range, key: $0)
             }
         }
     }
 
-    /// The text around a candidate, cut out only when a check needs it.
+    /// The UTF-16 text around a candidate.
     struct Context {
-        let text: NSString
+        let units: [UInt16]
         let range: NSRange
 
-        var before: String {
-            let start = max(0, range.location - PhoneNumberFinder.contextLength)
-            return text.substring(with: NSRange(location: start, length: range.location - start))
+        var before: ArraySlice<UInt16> {
+            units[max(0, range.location - PhoneNumberFinder.contextLength)..<range.location]
         }
 
-        var after: String {
-            text.substring(with: NSRange(location: NSMaxRange(range), length: min(16, text.length - NSMaxRange(range))))
+        var after: ArraySlice<UInt16> {
+            units[NSMaxRange(range)..<min(units.count, NSMaxRange(range) + 16)]
         }
     }
 
     /// The number's digits (with "+" when international) if the ASCII candidate is judged a phone number.
     static func phoneKey(_ candidate: [UInt8], context: Context) -> String? {
-        let number = NumberShape(candidate)
+        let number = PhoneNumberShape(candidate)
         guard (7...15).contains(number.digits.count) else { return nil }
         let key = (number.international ? "+" : "") + String(decoding: number.digits, as: UTF8.self)
         if number.international { return key }
@@ -73,57 +72,57 @@ enum PhoneNumberFinder {
         case .phone: true
         case nil: number.strongShape
         }
-        return accepted && !ibanHeadBefore.isMatch(before) ? key : nil
+        return accepted && !ibanHeadBefore.isMatch(String(decoding: before, as: UTF16.self)) ? key : nil
     }
 
     /// A currency sign or code just before, or a unit or currency just after ("12 500 000 points").
-    private static func isAmountOrQuantity(before: String, after: String) -> Bool {
-        let reversed = before.unicodeScalars.reversed().drop { $0 == " " }
-        if let last = reversed.first, "$£€".unicodeScalars.contains(last) { return true }
-        let lastWord = String(String.UnicodeScalarView(reversed.prefix { $0.properties.isAlphabetic }.reversed()))
-        if currencies.contains(lastWord.lowercased()) { return true }
-        let following = after.unicodeScalars.drop { $0 == " " }
-        if let first = following.first, "%€£$".unicodeScalars.contains(first) { return true }
-        let firstWord = String(String.UnicodeScalarView(following.prefix { $0.properties.isAlphabetic }))
-        return !firstWord.isEmpty && units.contains(firstWord.lowercased())
+    private static func isAmountOrQuantity(before: ArraySlice<UInt16>, after: ArraySlice<UInt16>) -> Bool {
+        let currencySigns: Set<UInt16> = [0x24, 0xA3, 0x20AC]  // $ £ €
+        let trimmedBefore = before.reversed().drop { $0 == 0x20 }
+        if let last = trimmedBefore.first, currencySigns.contains(last) { return true }
+        if currencies.contains(asciiWord(trimmedBefore.prefix(while: isLetter).reversed())) { return true }
+        let trimmedAfter = after.drop { $0 == 0x20 }
+        if let first = trimmedAfter.first, currencySigns.contains(first) || first == 0x25 { return true }  // %
+        let firstWord = asciiWord(trimmedAfter.prefix(while: isLetter))
+        return !firstWord.isEmpty && units.contains(firstWord)
     }
 
     private enum Cue { case phone, order(distance: Int) }
 
     /// The nearest cue word (or "#") before the number, and how far it ends from the number.
-    private static func nearestCue(in before: String) -> Cue? {
-        let bytes = Array(before.utf8)
-        var end = bytes.count
+    private static func nearestCue(in before: ArraySlice<UInt16>) -> Cue? {
+        let units = Array(before)
+        var end = units.count
         while end > 0 {
-            let byte = bytes[end - 1]
-            if byte == UInt8(ascii: "#") { return .order(distance: bytes.count - end) }
-            guard isLetter(byte) else { end -= 1; continue }
+            let unit = units[end - 1]
+            if unit == 0x23 { return .order(distance: units.count - end) }  // #
+            guard isLetter(unit) else { end -= 1; continue }
             var start = end
-            while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
-            let word = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
-            if phoneCues.contains(word) || (word == "number" && precedingWord(in: bytes, before: start) == "my") {
+            while start > 0, isLetter(units[start - 1]) { start -= 1 }
+            let word = asciiWord(units[start..<end])
+            if phoneCues.contains(word) || (word == "number" && precedingWord(in: units, before: start) == "my") {
                 return .phone
             }
-            // Distance in bytes; the window is short and mostly ASCII, so close enough to characters.
-            if otherNumberCues.contains(word) { return .order(distance: bytes.count - end) }
+            if otherNumberCues.contains(word) { return .order(distance: units.count - end) }
             end = start
         }
         return nil
     }
 
-    private static func precedingWord(in bytes: [UInt8], before index: Int) -> String {
+    private static func precedingWord(in units: [UInt16], before index: Int) -> String {
         var end = index
-        while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        while end > 0, units[end - 1] == 0x20 { end -= 1 }
         var start = end
-        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        while start > 0, isLetter(units[start - 1]) { start -= 1 }
+        return asciiWord(units[start..<end])
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (65...90).contains(byte) || (97...122).contains(byte)
+    /// ASCII letters, lowercased.
+    private static func asciiWord(_ letters: some Collection<UInt16>) -> String {
+        String(decoding: letters.map { UInt8(truncatingIfNeeded: $0) | 0x20 }, as: UTF8.self)
     }
-}
-        if last.range(at: 1).location != NSNotFound { return .phone }
-        return .order(distance: before.utf16.count - NSMaxRange(last.range))
+
+    private static func isLetter(_ unit: UInt16) -> Bool {
+        (65...90).contains(unit) || (97...122).contains(unit)
     }
 }

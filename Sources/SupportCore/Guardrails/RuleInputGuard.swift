@@ -1,9 +1,13 @@
 /// The rule-based input guard: redacts personal data, then refuses injection and abuse.
 public struct RuleInputGuard: InputGuard {
+    /// Replaces personal data with placeholders.
     public var redactor: PIIRedactor
+    /// Refuses prompt injection and jailbreaks.
     public var injection: InjectionDetector
+    /// Refuses abuse aimed at people.
     public var abuse: AbuseDetector
 
+    /// A guard from its three parts; the defaults are the shipped rules.
     public init(redactor: PIIRedactor = PIIRedactor(), injection: InjectionDetector = InjectionDetector(), abuse: AbuseDetector = AbuseDetector()) {
         self.redactor = redactor
         self.injection = injection

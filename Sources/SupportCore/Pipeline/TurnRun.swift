@@ -101,14 +101,10 @@ struct TurnRun {
                 output: "no sentence answers the question", decision: "no_draft", milliseconds: elapsed))
             return dontKnow(.noEvidence)
         case .failed(let error):
-            records.append(StageRecord(
-                stage: .drafting, component: drafter.name, input: "", output: String(describing: error),
-                decision: "failed", milliseconds: elapsed))
+            recordFailure(.drafting, component: drafter.name, error: error, milliseconds: elapsed)
             return dontKnow(.stageFailed)
         case .timedOut:
-            records.append(StageRecord(
-                stage: .drafting, component: drafter.name, input: "", output: "deadline passed",
-                decision: "timed_out", milliseconds: elapsed))
+            recordFailure(.drafting, component: drafter.name, error: nil, milliseconds: elapsed)
             return dontKnow(.deadline)
         }
 
@@ -170,13 +166,9 @@ struct TurnRun {
                 decision: decision.intent?.rawValue ?? "unsure", milliseconds: elapsed))
             return decision
         case .failed(let error):
-            records.append(StageRecord(
-                stage: .routing, component: "router", input: message.text, output: String(describing: error),
-                decision: "failed", milliseconds: elapsed))
+            recordFailure(.routing, component: "router", error: error, milliseconds: elapsed)
         case .timedOut:
-            records.append(StageRecord(
-                stage: .routing, component: "router", input: message.text, output: "deadline passed",
-                decision: "timed_out", milliseconds: elapsed))
+            recordFailure(.routing, component: "router", error: nil, milliseconds: elapsed)
         }
         return nil
     }
@@ -204,15 +196,19 @@ struct TurnRun {
             await emit(.passages(retrieval.passages.map(PassageSummary.init)))
             return retrieval
         case .failed(let error):
-            records.append(StageRecord(
-                stage: .retrieval, component: "retriever", input: message.text, output: String(describing: error),
-                decision: "failed", milliseconds: elapsed))
+            recordFailure(.retrieval, component: "retriever", error: error, milliseconds: elapsed)
         case .timedOut:
-            records.append(StageRecord(
-                stage: .retrieval, component: "retriever", input: message.text, output: "deadline passed",
-                decision: "timed_out", milliseconds: elapsed))
+            recordFailure(.retrieval, component: "retriever", error: nil, milliseconds: elapsed)
         }
         return nil
+    }
+
+    /// Records a stage that threw (`error`) or overran its deadline (`error == nil`).
+    private mutating func recordFailure(_ stage: Stage, component: String, error: (any Error)?, milliseconds: Double) {
+        records.append(StageRecord(
+            stage: stage, component: component, input: message.text,
+            output: error.map { String(describing: $0) } ?? "deadline passed",
+            decision: error == nil ? "timed_out" : "failed", milliseconds: milliseconds))
     }
 
     // MARK: - Outcomes

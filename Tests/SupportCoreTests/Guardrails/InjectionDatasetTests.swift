@@ -31,6 +31,6 @@ struct GuardrailsInjectionDatasetTests {
             "\(variant) \(items.filter { detector.detect($0.user_input) != nil }.count)/\(items.count)"
         }
         print("CyberSecEval direct by variant: \(byVariant.sorted().joined(separator: ", "))")
-        #expect(share >= 0.30)
+        #expect(share >= 0.35)  // measured 0.413 (38/92)
     }
 }

@@ -21,10 +21,13 @@ struct GuardrailsRuleTriggerTests {
         "I will break your legs", "I'm gonna beat up the driver",
     ]
 
+    /// Phrases whose regex matches the whole normalised text but which report no match.
     static func hiddenMatches(in texts: [String]) -> [String] {
         texts.flatMap { raw in
             let text = GuardText(raw)
-            return rules.filter { $0.regex.isMatch(text.normalized) && !$0.matches(text) }.map { "\($0.name): \(raw.prefix(80))" }
+            return rules.flatMap { rule in
+                rule.phrases.filter { $0.regex.isMatch(text.normalized) && !$0.matches(text) }.map { _ in "\(rule.name): \(raw.prefix(80))" }
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 /// The digit groups and separators of a phone-number candidate (ASCII bytes), and the shape
 /// tests the phone finder makes on them.
-struct NumberShape {
+struct PhoneNumberShape {
     /// ASCII digits, without an international "(0)" trunk prefix.
     private(set) var digits: [UInt8] = []
     private(set) var groups: [ArraySlice<UInt8>] = []
