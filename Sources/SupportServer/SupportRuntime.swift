@@ -40,6 +40,8 @@ public struct SupportRuntime: Sendable {
         let pipeline = TurnPipeline(
             inputGuard: RuleInputGuard(), router: router, retriever: retriever, drafter: ExtractiveDrafter(),
             verifier: EvidenceVerifier(), catalog: catalog, budget: config.budget, settings: config.pipeline)
+        // Compile the guard's patterns now rather than on the first customer's message.
+        _ = pipeline.screen("warm-up: jo@example.com +1 555 0100")
         let conversations = SQLiteConversationStore(database: database)
         logger.info("assembled", metadata: [
             "passages": "\(passages.count)", "intents": "\(catalog.intents.count)", "database": "\(config.databasePath)",
