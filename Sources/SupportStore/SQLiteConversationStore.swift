@@ -169,12 +169,9 @@ public struct SQLiteConversationStore: ConversationStore {
     }
 
     private static func citation(_ row: CitationRecord) -> Citation {
-        var citation = Citation(
-            index: row.marker,
-            passage: Passage(
-                id: ChunkID(row.chunkID), documentID: DocumentID(row.documentID), documentTitle: row.documentTitle,
-                sectionPath: [row.section], version: row.version, documentRevision: row.documentRevision, text: row.quote))
-        citation.section = row.section
-        return citation
+        Citation(
+            index: row.marker, chunkID: ChunkID(row.chunkID), documentID: DocumentID(row.documentID),
+            documentTitle: row.documentTitle, section: row.section, version: row.version,
+            documentRevision: row.documentRevision, quote: row.quote)
     }
 }

@@ -94,7 +94,7 @@ struct PassageIndexTests {
 struct BM25IndexTests {
     @Test func rarerTermsWeighMore() {
         let index = BM25Index(texts: ["order shipped", "order returned", "order lost parcel"])
-        let weights = Dictionary(uniqueKeysWithValues: index.weigh([("order", 1), ("lost", 1)]).map { ($0.0.term, $0.0.weight) })
+        let weights = Dictionary(uniqueKeysWithValues: index.resolve([("order", 1), ("lost", 1)]).map { ($0.term.term, $0.term.weight) })
         #expect(weights["lost"]! > weights["order"]!)
     }
 

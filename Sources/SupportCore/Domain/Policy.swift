@@ -84,14 +84,24 @@ public struct Citation: Sendable, Hashable, Codable {
     public var documentRevision: Int
     public var quote: String
 
-    public init(index: Int, passage: Passage) {
+    public init(
+        index: Int, chunkID: ChunkID, documentID: DocumentID, documentTitle: String, section: String, version: String,
+        documentRevision: Int, quote: String
+    ) {
         self.index = index
-        self.chunkID = passage.id
-        self.documentID = passage.documentID
-        self.documentTitle = passage.documentTitle
-        self.section = passage.section
-        self.version = passage.version
-        self.documentRevision = passage.documentRevision
-        self.quote = passage.text
+        self.chunkID = chunkID
+        self.documentID = documentID
+        self.documentTitle = documentTitle
+        self.section = section
+        self.version = version
+        self.documentRevision = documentRevision
+        self.quote = quote
+    }
+
+    public init(index: Int, passage: Passage) {
+        self.init(
+            index: index, chunkID: passage.id, documentID: passage.documentID, documentTitle: passage.documentTitle,
+            section: passage.section, version: passage.version, documentRevision: passage.documentRevision,
+            quote: passage.text)
     }
 }

@@ -15,20 +15,25 @@ public func runWithDeadline<Value: Sendable>(
     _ operation: @escaping @Sendable () async throws -> Value
 ) async -> DeadlineResult<Value> {
     let gate = ResumeOnce<DeadlineResult<Value>>()
-    return await withTaskCancellationHandler {
+    let racers = Mutex<[Task<Void, Never>]>([])
+    let result = await withTaskCancellationHandler {
         await withCheckedContinuation { continuation in
             gate.arm(continuation)
             let work = Task {
                 do { gate.resume(.value(try await operation())) } catch { gate.resume(.failed(error)) }
             }
-            Task {
+            let timer = Task {
                 try? await Task.sleep(until: deadline, clock: .continuous)
-                if gate.resume(.timedOut) { work.cancel() }
+                gate.resume(.timedOut)
             }
+            racers.withLock { $0 = [work, timer] }
         }
     } onCancel: {
         gate.resume(.failed(CancellationError()))
     }
+    // Whoever lost the race is done with: the timer stops sleeping, a late operation is cancelled.
+    racers.withLock { $0.forEach { $0.cancel() } }
+    return result
 }
 
 /// Resumes a continuation once, whichever of several racers gets there first.

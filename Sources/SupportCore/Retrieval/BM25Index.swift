@@ -69,10 +69,17 @@ public struct BM25Index: Sendable {
     /// policies never use may be the heart of the question ("bitcoin") or incidental ("grandma").
     public let unknownTermWeight: Double
 
+    /// A query term resolved against the index: its weight, its posting list, its boost.
+    public struct ResolvedTerm: Sendable, Hashable {
+        public var term: WeightedTerm
+        var id: Int32?
+        public var boost: Double
+    }
+
     /// Resolves analysed query terms to index terms (correcting one-letter typos) with their IDF.
-    public func weigh(_ terms: [(term: String, boost: Double)]) -> [(WeightedTerm, id: Int32?, boost: Double)] {
+    public func resolve(_ terms: [(term: String, boost: Double)]) -> [ResolvedTerm] {
         var seen: [String: Int] = [:]
-        var result: [(WeightedTerm, id: Int32?, boost: Double)] = []
+        var result: [ResolvedTerm] = []
         for (term, boost) in terms {
             var resolved = term
             var id = termIDs[term]
@@ -88,7 +95,7 @@ public struct BM25Index: Sendable {
             }
             seen[resolved] = result.count
             let weight = id.map { idf[Int($0)] } ?? unknownTermWeight
-            result.append((WeightedTerm(term: resolved, weight: weight, known: id != nil), id, effectiveBoost))
+            result.append(ResolvedTerm(term: WeightedTerm(term: resolved, weight: weight, known: id != nil), id: id, boost: effectiveBoost))
         }
         return result
     }
@@ -98,17 +105,21 @@ public struct BM25Index: Sendable {
     public func search(
         _ terms: [(term: String, boost: Double)], limit: Int, boost: ((Int) -> Double)? = nil
     ) -> [Hit] {
-        let weighted = weigh(terms)
-        let totalWeight = weighted.reduce(0) { $0 + $1.0.weight * $1.boost }
+        search(resolved: resolve(terms), limit: limit, boost: boost)
+    }
+
+    /// The same for terms already resolved with `resolve(_:)`.
+    public func search(resolved: [ResolvedTerm], limit: Int, boost: ((Int) -> Double)? = nil) -> [Hit] {
+        let totalWeight = resolved.reduce(0) { $0 + $1.term.weight * $1.boost }
         guard totalWeight > 0, documentCount > 0 else { return [] }
         var scores = [Double](repeating: 0, count: documentCount)
         var matched = [Double](repeating: 0, count: documentCount)
         var touched: [Int32] = []
-        for (term, id, termBoost) in weighted {
-            guard let id else { continue }
+        for resolvedTerm in resolved {
+            guard let id = resolvedTerm.id else { continue }
             let docs = postingDocs[Int(id)]
             let freqs = postingFreqs[Int(id)]
-            let weight = term.weight * termBoost
+            let weight = resolvedTerm.term.weight * resolvedTerm.boost
             for i in 0..<docs.count {
                 let doc = Int(docs[i])
                 let tf = Double(freqs[i])

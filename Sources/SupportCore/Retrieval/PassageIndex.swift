@@ -41,10 +41,11 @@ public struct PassageIndex: Sendable {
         let preferred = preferredDocuments.reduce(into: Set<Int>()) {
             $0.formUnion(positionsByDocument[$1] ?? [])
         }
-        let hits = index.search(terms, limit: limit) { preferred.contains($0) ? Self.preferredDocumentBoost : 1 }
+        let resolved = index.resolve(terms)
+        let hits = index.search(resolved: resolved, limit: limit) { preferred.contains($0) ? Self.preferredDocumentBoost : 1 }
         return RetrievalResult(
             passages: hits.map { ScoredPassage(passage: passages[$0.document], score: $0.score, coverage: $0.coverage) },
-            queryTerms: index.weigh(terms).map(\.0),
+            queryTerms: resolved.map(\.term),
             component: "bm25"
         )
     }
