@@ -6,7 +6,9 @@ struct Supportd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supportd",
         abstract: "A customer-support agent backend that answers only from your policies.",
-        subcommands: [ServeCommand.self, AskCommand.self, IngestCommand.self, RouteEvalCommand.self, BenchCommand.self]
+        subcommands: [
+            ServeCommand.self, AskCommand.self, IngestCommand.self, EvalCommand.self, RouteEvalCommand.self, BenchCommand.self,
+        ]
     )
 }
 

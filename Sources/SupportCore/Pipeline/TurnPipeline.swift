@@ -65,6 +65,13 @@ public struct TurnPipeline: Sendable {
         self.phrases = phrases ?? SystemPhrases(company: catalog.company ?? "our company")
     }
 
+    /// The same stages deciding with other thresholds (the eval's threshold sweep uses this).
+    public func with(settings: PipelineSettings) -> TurnPipeline {
+        TurnPipeline(
+            inputGuard: inputGuard, router: router, retriever: retriever, drafter: drafter, verifier: verifier,
+            catalog: catalog, budget: budget, settings: settings, phrases: phrases)
+    }
+
     /// Runs the input guard. Cheap and synchronous, so the caller can store the redacted message
     /// before it acknowledges the request.
     public func screen(_ text: String) -> ScreenedMessage {

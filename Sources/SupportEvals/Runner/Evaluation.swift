@@ -1,0 +1,53 @@
+import Foundation
+import SupportCore
+
+/// A whole eval: the cases run `repeats` times through the pipeline, once more without an
+/// evidence threshold for the threshold curve, then scored.
+public enum Evaluation {
+    public struct Plan: Sendable {
+        public var suite: String
+        public var casesFile: String
+        public var corpus: String
+        public var repeats: Int
+        public var settings: [String: String]
+        public init(suite: String, casesFile: String, corpus: String, repeats: Int = 1, settings: [String: String] = [:]) {
+            self.suite = suite
+            self.casesFile = casesFile
+            self.corpus = corpus
+            self.repeats = max(1, repeats)
+            self.settings = settings
+        }
+    }
+
+    public static func run(_ cases: [EvalCase], with runner: EvalRunner, plan: Plan) async -> EvalResults {
+        let startedAt = Date()
+        let clock = ContinuousClock.now
+        var runs: [[CaseResult]] = []
+        for _ in 0..<plan.repeats { runs.append(await runner.run(cases)) }
+        let runSeconds = (ContinuousClock.now - clock).milliseconds / 1000 / Double(plan.repeats)
+        var ungatedSettings = runner.service.pipeline.settings
+        ungatedSettings.evidenceThreshold = 0
+        let ungated = await runner.with(settings: ungatedSettings).run(cases)
+        let first = runs[0]
+        return EvalResults(
+            suite: plan.suite, casesFile: plan.casesFile, corpus: plan.corpus, settings: plan.settings, startedAt: startedAt,
+            runSeconds: runSeconds, metrics: EvalScoring.metrics(first), repeats: plan.repeats,
+            passAllRepeats: plan.repeats > 1 ? EvalScoring.passAllRepeats(runs) : nil,
+            byIntent: EvalScoring.byIntent(first), byTag: EvalScoring.byTag(first),
+            thresholdCurve: EvalScoring.thresholdCurve(ungated: ungated),
+            currentThreshold: runner.service.pipeline.settings.evidenceThreshold,
+            recallAt1: EvalScoring.recall(at: 1, first), recallAt5: EvalScoring.recall(at: 5, first), cases: first)
+    }
+
+    /// Writes `results.json` and `report.html` into `directory`.
+    public static func write(_ results: EvalResults, to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        try encoder.encode(results).write(to: directory.appendingPathComponent("results.json"), options: .atomic)
+        try Data(HTMLReport.render(results).utf8).write(to: directory.appendingPathComponent("report.html"), options: .atomic)
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Logging
+import Foundation
+import SupportCore
+import SupportEvals
+import SupportServer
+
+/// `supportd eval`: runs a case file through the assembled pipeline and reports.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Run eval cases (JSONL) through the pipeline the server runs; write results.json and report.html.")
+
+    @Option(help: "Case file (JSON Lines, see evals/README.md).") var cases: String
+    @Option(help: "Corpus: a folder of Markdown policies (with intents.json) or a JSONL corpus. Default: the configured policies.")
+    var corpus: String?
+    @Option(help: "Intents file (default: intents.json beside the corpus; none means every turn is answered from evidence or not at all).")
+    var intents: String?
+    @Option(help: "Where to write results.json and report.html (default .build/evals/<suite>).") var out: String?
+    @Option(name: .customLong("repeat"), help: "Run every case K times and report pass^K.") var repeats = 1
+    @Flag(help: "Print the metrics as JSON instead of a table.") var json = false
+    @Option(help: "Fail (exit 1) when the metrics fall below this baseline file by more than its margin.") var baseline: String?
+    @Option(name: .customLong("write-baseline"), help: "Record the metrics of this run as the baseline in this file.")
+    var writeBaseline: String?
+    @Option(help: "Margin to record with --write-baseline (absolute share, e.g. 0.03).") var margin = 0.03
+
+    func run() async throws {
+        var config = SupportConfig.fromEnvironment()
+        config.databasePath = ":memory:"
+        if let corpus { config.policiesPath = corpus }
+        if let intents { config.intentsPath = intents }
+        let caseURL = URL(fileURLWithPath: cases)
+        let loaded: [EvalCase]
+        do {
+            loaded = try CaseFile.load(caseURL)
+        } catch {
+            throw ValidationError("cannot read cases: \(error)")
+        }
+        guard !loaded.isEmpty else { throw ValidationError("\(cases) holds no cases") }
+        let runtime = try SupportRuntime.assemble(config, ingest: .always, logger: .init(label: "supportd.eval", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let runner = EvalRunner(service: runtime.service, passages: try runtime.policies.currentPassages())
+        let suite = caseURL.deletingPathExtension().lastPathComponent
+        let plan = Evaluation.Plan(
+            suite: suite, casesFile: cases, corpus: config.policiesPath, repeats: repeats,
+            settings: [
+                "drafter": runtime.pipeline.drafter.name,
+                "evidence_threshold": "\(config.pipeline.evidenceThreshold)",
+                "router_threshold": "\(config.routerThreshold)",
+                "intents": "\(runtime.pipeline.catalog.intents.count)",
+            ])
+        let results = await Evaluation.run(loaded, with: runner, plan: plan)
+        let directory = URL(fileURLWithPath: out ?? ".build/evals/\(suite)")
+        try Evaluation.write(results, to: directory)
+
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            print(String(decoding: try encoder.encode(results.metrics), as: UTF8.self))
+        } else {
+            print(EvalSummary.text(results))
+            print("wrote \(directory.appendingPathComponent("results.json").path) and report.html")
+        }
+        if let writeBaseline {
+            try Baseline(suite: suite, metrics: results.metrics, margin: margin).write(to: URL(fileURLWithPath: writeBaseline))
+            print("recorded baseline \(writeBaseline)")
+        }
+        if let baseline {
+            let recorded = try Baseline.load(URL(fileURLWithPath: baseline))
+            let problems = recorded.violations(of: results.metrics)
+            if !problems.isEmpty {
+                for problem in problems { print("GATE FAILED: \(problem)") }
+                throw ExitCode(1)
+            }
+            print("gate passed against \(baseline) (margin \(String(format: "%.1f", recorded.margin * 100)) points)")
+        }
+    }
+}
