@@ -58,4 +58,45 @@ public enum DSTC10 {
         }
         return turns
     }
+
+    /// Every dialogue of a split as an eval case: the customer's turns in order, the last one
+    /// checked. A knowledge-seeking last turn must be answered citing its gold snippet; any other
+    /// last turn needs no FAQ and must not be answered from one.
+    public static func cases(logs: URL, labels: URL) throws -> [EvalCase] {
+        let dialogues = try JSONSerialization.jsonObject(with: Data(contentsOf: logs)) as? [[[String: Any]]] ?? []
+        let targets = try JSONSerialization.jsonObject(with: Data(contentsOf: labels)) as? [[String: Any]] ?? []
+        var cases: [EvalCase] = []
+        for (index, (dialogue, label)) in zip(dialogues, targets).enumerated() {
+            let customerTurns = dialogue.filter { $0["speaker"] as? String == "U" }.compactMap { $0["text"] as? String }
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard !customerTurns.isEmpty else { continue }
+            let id = String(format: "dstc10-val-%04d", index)
+            if label["target"] as? Bool == true, let knowledge = (label["knowledge"] as? [[String: Any]])?.first,
+                let domain = knowledge["domain"] as? String
+            {
+                let entity = knowledge["entity_id"].map { "\($0)" } ?? "*"
+                let doc = knowledge["doc_id"].map { "\($0)" } ?? ""
+                cases.append(EvalCase(
+                    id: id, tags: ["knowledge", domain], turns: customerTurns,
+                    expect: Expectation(outcomes: [.answer], cite: [DocumentID(snippetID(domain: domain, entity: entity, doc: doc))])))
+            } else {
+                cases.append(EvalCase(
+                    id: id, tags: ["no_knowledge"], turns: customerTurns,
+                    expect: Expectation(outcomes: [.dontKnow, .handoff, .refusal])))
+            }
+        }
+        return cases
+    }
+
+    /// Writes documents as a JSONL corpus that `CorpusLoader` (and so `--corpus`) reads back.
+    public static func writeCorpus(_ documents: [PolicyDocument], to url: URL) throws {
+        var data = Data()
+        for document in documents {
+            var object: [String: Any] = ["id": document.id.rawValue, "title": document.title, "version": document.version, "body": document.body]
+            for (key, value) in document.metadata { object[key] = value }
+            data.append(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            data.append(0x0A)
+        }
+        try data.write(to: url, options: .atomic)
+    }
 }

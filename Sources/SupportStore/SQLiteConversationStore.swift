@@ -22,6 +22,14 @@ public struct SQLiteConversationStore: ConversationStore {
         return id
     }
 
+    public func conversations(activeSince since: Date?) async throws -> [ConversationID] {
+        try await database.reader.read { db in
+            var request = ConversationRecord.order(Column("createdAt"), Column("id"))
+            if let since { request = request.filter(Column("updatedAt") >= since) }
+            return try request.fetchAll(db).map { ConversationID($0.id) }
+        }
+    }
+
     public func transcript(_ id: ConversationID) async throws -> Transcript? {
         try await database.reader.read { db in
             guard let conversation = try ConversationRecord.fetchOne(db, key: id.rawValue) else { return nil }

@@ -130,6 +130,8 @@ public enum ConversationStoreError: Error, Equatable {
 /// `TurnService` and the console do.
 public protocol ConversationStore: Sendable {
     func createConversation() async throws -> ConversationID
+    /// Conversations with activity at or after `since` (all when nil), oldest first.
+    func conversations(activeSince since: Date?) async throws -> [ConversationID]
     /// The transcript, or nil for an unknown id.
     func transcript(_ id: ConversationID) async throws -> Transcript?
     /// Stores a customer message (already redacted); durable when this returns.
