@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Evaluation: routing metrics today, conversation suites next.
+        // Evaluation: case files, the runner, metrics, reports, replay and public-data adapters.
         .target(name: "SupportEvals", dependencies: ["SupportCore"]),
         .executableTarget(
             name: "supportd",
@@ -62,6 +62,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SupportEvalsTests", dependencies: ["SupportEvals", "SupportCore"]),
+        .testTarget(
+            name: "SupportEvalsTests",
+            dependencies: [
+                "SupportEvals", "SupportCore", "SupportServer", "SupportStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

@@ -78,11 +78,11 @@ public enum DSTC10 {
                 let doc = knowledge["doc_id"].map { "\($0)" } ?? ""
                 cases.append(EvalCase(
                     id: id, tags: ["knowledge", domain], turns: customerTurns,
-                    expect: Expectation(outcomes: [.answer], cite: [DocumentID(snippetID(domain: domain, entity: entity, doc: doc))])))
+                    expect: TurnExpectation(outcomes: [.answer], cite: [DocumentID(snippetID(domain: domain, entity: entity, doc: doc))])))
             } else {
                 cases.append(EvalCase(
                     id: id, tags: ["no_knowledge"], turns: customerTurns,
-                    expect: Expectation(outcomes: [.dontKnow, .handoff, .refusal])))
+                    expect: TurnExpectation(outcomes: [.dontKnow, .handoff, .refusal])))
             }
         }
         return cases

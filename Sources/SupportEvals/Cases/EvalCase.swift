@@ -7,9 +7,9 @@ public struct EvalCase: Sendable, Hashable, Codable {
     public var tags: [String]
     public var turns: [String]
     /// One entry per turn; nil where the turn is not checked.
-    public var expectations: [Expectation?]
+    public var expectations: [TurnExpectation?]
 
-    public init(id: String, tags: [String] = [], turns: [String], expectations: [Expectation?]) {
+    public init(id: String, tags: [String] = [], turns: [String], expectations: [TurnExpectation?]) {
         self.id = id
         self.tags = tags
         self.turns = turns
@@ -17,7 +17,7 @@ public struct EvalCase: Sendable, Hashable, Codable {
     }
 
     /// A case that checks only its last turn.
-    public init(id: String, tags: [String] = [], turns: [String], expect: Expectation) {
+    public init(id: String, tags: [String] = [], turns: [String], expect: TurnExpectation) {
         self.init(id: id, tags: tags, turns: turns, expectations: Array(repeating: nil, count: turns.count - 1) + [expect])
     }
 
@@ -32,7 +32,7 @@ public struct EvalCase: Sendable, Hashable, Codable {
             throw DecodingError.dataCorruptedError(forKey: .turns, in: container, debugDescription: "a case needs at least one turn")
         }
         if (try? container.nestedUnkeyedContainer(forKey: .expect)) != nil {
-            let perTurn = try container.decode([Expectation?].self, forKey: .expect)
+            let perTurn = try container.decode([TurnExpectation?].self, forKey: .expect)
             guard perTurn.count == turns.count else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .expect, in: container,
@@ -40,7 +40,7 @@ public struct EvalCase: Sendable, Hashable, Codable {
             }
             expectations = perTurn
         } else {
-            let last = try container.decode(Expectation.self, forKey: .expect)
+            let last = try container.decode(TurnExpectation.self, forKey: .expect)
             expectations = Array(repeating: nil, count: turns.count - 1) + [last]
         }
     }
@@ -59,7 +59,7 @@ public struct EvalCase: Sendable, Hashable, Codable {
 }
 
 /// What one turn must do.
-public struct Expectation: Sendable, Hashable, Codable {
+public struct TurnExpectation: Sendable, Hashable, Codable {
     /// Any of these outcomes is right.
     public var outcomes: Set<OutcomeKind>
     /// Document ids; the answer must cite at least one (when not empty).
@@ -167,7 +167,9 @@ public enum CaseFile {
 
     static func describe(_ error: any Error) -> String {
         switch error {
-        case DecodingError.dataCorrupted(let context): return context.debugDescription
+        case DecodingError.dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
         case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"

@@ -79,6 +79,11 @@ public enum FactMatcher {
                     current += value
                 } else if word == "hundred", consumed > 0 {
                     current = max(current, 1) * 100
+                } else if word == "and", consumed > 0, words[index + consumed - 1] == "hundred",
+                    index + consumed + 1 < words.count,
+                    smallNumbers[words[index + consumed + 1]] != nil || tens[words[index + consumed + 1]] != nil
+                {
+                    // "one hundred and twenty"
                 } else if word == "thousand", consumed > 0 {
                     total += max(current, 1) * 1000
                     current = 0

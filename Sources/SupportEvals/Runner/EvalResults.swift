@@ -41,7 +41,7 @@ public struct TurnObservation: Sendable, Hashable, Codable {
     /// The top passage's coverage of the question (what the "I don't know" threshold compares).
     public var evidence: Double?
     public var sentences: [SentenceCheck]
-    public var expectation: Expectation?
+    public var expectation: TurnExpectation?
     public var checks: [CheckResult]
     public var trace: TurnTrace
     public var error: String?

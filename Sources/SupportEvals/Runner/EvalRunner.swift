@@ -55,7 +55,7 @@ public struct EvalRunner: Sendable {
         return CaseResult(id: item.id, tags: item.tags, turns: observations)
     }
 
-    private func turn(_ text: String, index: Int, in conversation: ConversationID, expectation: Expectation?) async
+    private func turn(_ text: String, index: Int, in conversation: ConversationID, expectation: TurnExpectation?) async
         -> TurnObservation
     {
         let accepted: TurnService.AcceptedMessage
@@ -103,7 +103,7 @@ public struct EvalRunner: Sendable {
         }
     }
 
-    static func checks(_ turn: TurnObservation, against expected: Expectation) -> [CheckResult] {
+    static func checks(_ turn: TurnObservation, against expected: TurnExpectation) -> [CheckResult] {
         var checks: [CheckResult] = []
         let outcome = turn.outcome?.rawValue ?? "none"
         let wanted = expected.outcomes.map(\.rawValue).sorted().joined(separator: " or ")
@@ -146,7 +146,7 @@ public struct EvalRunner: Sendable {
 }
 
 extension TurnObservation {
-    static func failed(index: Int, message: String, expectation: Expectation?, error: String) -> TurnObservation {
+    static func failed(index: Int, message: String, expectation: TurnExpectation?, error: String) -> TurnObservation {
         var observation = TurnObservation(
             index: index, message: message, outcome: nil, reason: nil, intent: nil, intentConfidence: nil, reply: "",
             answerSource: nil, citations: [], retrievedDocuments: [], evidence: nil, sentences: [],
