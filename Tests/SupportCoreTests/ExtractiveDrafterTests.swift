@@ -31,6 +31,26 @@ struct ExtractiveDrafterTests {
         #expect(result.leadIn == "According to our Returns and Refunds policy:")
     }
 
+    @Test func aHowLongQuestionIsAnsweredWithADurationWhenSentencesTieOnWords() async throws {
+        let exclusions = Fixtures.passage("returns#exclusions", document: "returns", title: "Returns",
+            "Some items cannot be returned, such as returned items marked final sale.")
+        let window = Fixtures.passage("returns#window", document: "returns", title: "Returns",
+            "Items can be returned within 30 days of delivery.")
+        let retrieval = RetrievalResult(
+            passages: [
+                ScoredPassage(passage: exclusions, score: 2, coverage: 1),
+                ScoredPassage(passage: window, score: 1, coverage: 0.5),
+            ],
+            queryTerms: [WeightedTerm(term: "return", weight: 1, known: true), WeightedTerm(term: "item", weight: 1, known: true)],
+            component: "test")
+        for (question, expected) in [
+            ("How long do I have to return an item?", "30 days"), ("Which items can I not return?", "final sale"),
+        ] {
+            let draft = try await ExtractiveDrafter().draft(DraftRequest(question: question, retrieval: retrieval, intent: nil))
+            #expect(draft?.sentences.first?.text.contains(expected) == true, "\(question)")
+        }
+    }
+
     @Test func returnsNilWhenPassagesDoNotCoverTheQuestion() async throws {
         let passage = Fixtures.passage("returns#window", document: "returns", title: "Returns",
             "Items can be returned within 30 days of delivery.")

@@ -9,9 +9,11 @@ public struct ExtractiveDrafter: Drafter {
         public var sentenceLimit = 3
         public var characterLimit = 600
         /// The best sentence must hold at least this share of the query's weight.
-        public var minimumSentenceSupport = 0.3
+        public var minimumSentenceSupport = 0.2
         /// Further sentences must score at least this share of the best one.
         public var companionRatio = 0.5
+        /// Added to a sentence that has what the question asks for (a duration, an amount).
+        public var questionTypeBonus = 0.15
         public init() {}
     }
 
@@ -34,6 +36,7 @@ public struct ExtractiveDrafter: Drafter {
             request.retrieval.queryTerms.map { ($0.term, $0.weight) }, uniquingKeysWith: { max($0, $1) })
         let totalWeight = weights.values.reduce(0, +)
         guard totalWeight > 0 else { return nil }
+        let asks = QuestionType.of(request.question)
         var candidates: [Candidate] = []
         for (rank, scored) in request.retrieval.passages.prefix(settings.passageLimit).enumerated() {
             let headingTerms = Set(TextNormalizer.terms(scored.passage.sectionPath.joined(separator: " ")))
@@ -42,7 +45,9 @@ public struct ExtractiveDrafter: Drafter {
                 let own = terms.reduce(0) { $0 + (weights[$1] ?? 0) }
                 // A sentence under a heading that names the topic inherits a little of it.
                 let inherited = headingTerms.subtracting(terms).reduce(0) { $0 + (weights[$1] ?? 0) } * 0.3
-                let score = (own + inherited) / totalWeight - Double(rank) * 0.05 - Double(position) * 0.01
+                // "How long …?" wants a duration, "How much …?" an amount.
+                let fits = asks.map { $0.isAnswered(by: sentence) ? settings.questionTypeBonus : 0 } ?? 0
+                let score = (own + inherited) / totalWeight + fits - Double(rank) * 0.05 - Double(position) * 0.01
                 candidates.append(Candidate(
                     text: sentence, passage: scored.passage, passageRank: rank, position: position, terms: terms,
                     score: score))
@@ -70,5 +75,33 @@ public struct ExtractiveDrafter: Drafter {
             leadIn: "According to our \(best.passage.documentTitle) policy:",
             sentences: chosen.map { DraftSentence(text: $0.text, passage: $0.passage.id) },
             support: min(1, support))
+    }
+}
+
+/// What kind of value a question asks for, read from its wording.
+enum QuestionType {
+    case duration
+    case amount
+
+    static func of(_ question: String) -> QuestionType? {
+        let text = question.lowercased()
+        if text.range(of: #"\bhow (long|many (days|weeks|months|hours|minutes|years))\b|\bhow soon\b|\bdeadline\b"#, options: .regularExpression) != nil {
+            return .duration
+        }
+        if text.range(of: #"\bhow much\b|\bcost\b|\bprice\b|\bfee\b|\bcharge\b"#, options: .regularExpression) != nil {
+            return .amount
+        }
+        return nil
+    }
+
+    func isAnswered(by sentence: String) -> Bool {
+        switch self {
+        case .duration:
+            sentence.range(
+                of: #"\b\d+(-\d+)?[ -](business |calendar |working )?(minute|hour|day|week|month|year)s?\b"#,
+                options: [.regularExpression, .caseInsensitive]) != nil
+        case .amount:
+            sentence.range(of: #"\$\d|\bfree\b"#, options: [.regularExpression, .caseInsensitive]) != nil
+        }
     }
 }

@@ -29,7 +29,7 @@ public struct TurnResult: Sendable {
 /// Thresholds the pipeline decides with.
 public struct PipelineSettings: Sendable, Hashable {
     /// The top passage must hold this share of the query's weight before a draft is attempted.
-    public var evidenceThreshold = 0.45
+    public var evidenceThreshold = 0.4
     /// Evidence strong enough to answer even when the router said out of scope.
     public var overrideOutOfScopeEvidence = 0.8
     public var passageLimit = 5
