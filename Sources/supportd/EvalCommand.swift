@@ -17,6 +17,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Intents file (default: intents.json beside the corpus; none means every turn is answered from evidence or not at all).")
     var intents: String?
     @Option(help: "Where to write results.json and report.html (default .build/evals/<suite>).") var out: String?
+    @Option(help: "Name of the suite in reports (default: the case file's name).") var suite: String?
     @Option(name: .customLong("repeat"), help: "Run every case K times and report pass^K.") var repeats = 1
     @Flag(help: "Print the metrics as JSON instead of a table.") var json = false
     @Option(help: "Fail (exit 1) when the metrics fall below this baseline file by more than its margin.") var baseline: String?
@@ -39,7 +40,7 @@ struct EvalCommand: AsyncParsableCommand {
         guard !loaded.isEmpty else { throw ValidationError("\(cases) holds no cases") }
         let runtime = try SupportRuntime.assemble(config, ingest: .always, logger: .init(label: "supportd.eval", factory: { _ in SwiftLogNoOpLogHandler() }))
         let runner = EvalRunner(service: runtime.service, passages: try runtime.policies.currentPassages())
-        let suite = caseURL.deletingPathExtension().lastPathComponent
+        let suite = suite ?? caseURL.deletingPathExtension().lastPathComponent
         let plan = Evaluation.Plan(
             suite: suite, casesFile: cases, corpus: config.policiesPath, repeats: repeats,
             settings: [

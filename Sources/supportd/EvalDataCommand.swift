@@ -34,6 +34,6 @@ struct DSTC10Export: AsyncParsableCommand {
         let knowledge = cases.filter { $0.tags.contains("knowledge") }.count
         print("wrote \(documents.count) snippets to \(folder.path)/corpus.jsonl")
         print("wrote \(cases.count) cases (\(knowledge) knowledge-seeking, \(cases.count - knowledge) not) to \(folder.path)/cases.jsonl")
-        print("run: supportd eval --cases \(folder.path)/cases.jsonl --corpus \(folder.path)/corpus.jsonl")
+        print("run: supportd eval --suite dstc10-\(split) --cases \(folder.path)/cases.jsonl --corpus \(folder.path)/corpus.jsonl")
     }
 }
