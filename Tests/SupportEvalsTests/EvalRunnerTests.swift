@@ -9,12 +9,12 @@ import Testing
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The runtime the server would assemble, on an in-memory database.
-func assembleRuntime(databasePath: String = ":memory:", evidenceThreshold: Double? = nil) throws -> SupportRuntime {
+/// The runtime the server would assemble, on an in-memory database: assembled once (training the
+/// router takes CPU that the other suites' timing tests need), each test in its own conversations.
+let sharedRuntime = Result<SupportRuntime, any Error> {
     var config = SupportConfig()
-    config.databasePath = databasePath
+    config.databasePath = ":memory:"
     config.policiesPath = packageRoot.appendingPathComponent("policies").path
-    if let evidenceThreshold { config.pipeline.evidenceThreshold = evidenceThreshold }
     var logger = Logger(label: "supportd-eval-tests")
     logger.logLevel = .critical
     return try SupportRuntime.assemble(config, ingest: .always, logger: logger)
@@ -25,7 +25,7 @@ struct EvalRunnerTests {
     let runner: EvalRunner
 
     init() throws {
-        runtime = try assembleRuntime()
+        runtime = try sharedRuntime.get()
         runner = EvalRunner(service: runtime.service, passages: try runtime.policies.currentPassages())
     }
 
@@ -88,15 +88,18 @@ struct EvalRunnerTests {
 
     @Test func replayReportsTurnsWhoseOutcomeChangedUnderNewSettings() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString).sqlite").path
-        let served = try assembleRuntime(databasePath: path)
+        let servedStore = SQLiteConversationStore(database: try AppDatabase.file(at: path))
+        let served = TurnService(pipeline: runtime.pipeline, store: servedStore)
         for question in ["How do I reset my password?", "I want to talk to a person"] {
-            let conversation = try await served.conversations.createConversation()
-            let accepted = try await served.service.accept(question, in: conversation)
-            await served.service.run(accepted) { _ in }
+            let conversation = try await servedStore.createConversation()
+            let accepted = try await served.accept(question, in: conversation)
+            await served.run(accepted) { _ in }
         }
         // A stricter evidence threshold: the answer now becomes "I don't know"; the handoff stays.
-        let strict = try assembleRuntime(evidenceThreshold: 1.01)
-        let report = try await Replay(source: served.conversations, service: strict.service).run(since: nil, sourceName: path)
+        var settings = runtime.pipeline.settings
+        settings.evidenceThreshold = 1.01
+        let strict = TurnService(pipeline: runtime.pipeline.with(settings: settings), store: runtime.conversations)
+        let report = try await Replay(source: servedStore, service: strict).run(since: nil, sourceName: path)
         #expect(report.totals.conversations == 2)
         #expect(report.totals.turns == 2)
         #expect(report.totals.outcomeChanged == 1)
@@ -106,10 +109,10 @@ struct EvalRunnerTests {
         #expect(changed.turns[0].before.documents == ["account-security"])
         #expect(changed.turns[0].after.documents.isEmpty)
         // Nothing is written to the served database.
-        let future = try await Replay(source: served.conversations, service: strict.service)
+        let future = try await Replay(source: servedStore, service: strict)
             .run(since: Date().addingTimeInterval(3600), sourceName: path)
         #expect(future.totals.conversations == 0)
-        #expect(try await served.conversations.conversations(activeSince: nil).count == 2)
+        #expect(try await servedStore.conversations(activeSince: nil).count == 2)
         #expect(ReplayHTML.render(report).contains(changed.id.rawValue))
     }
 }
