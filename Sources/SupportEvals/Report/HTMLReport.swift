@@ -52,7 +52,7 @@ public enum HTMLReport {
         if let passAll = results.passAllRepeats {
             rows.append(["pass^\(results.repeats)", rate(passAll), "cases passed in all \(results.repeats) repeats"])
         }
-        page.table(header: ["metric", "value (95% CI)", "counts"], rows: rows, classes: ["", "num", ""])
+        page.table(header: ["metric", "value [95% CI] (count)", "what it counts"], rows: rows, classes: ["", "num", ""])
     }
 
     static func latencyTable(_ metrics: EvalMetrics, into page: inout HTMLPage) {
