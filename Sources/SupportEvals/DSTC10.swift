@@ -39,46 +39,54 @@ public enum DSTC10 {
         "\(domain)-\(entity)-\(doc)"
     }
 
-    /// The knowledge-seeking turns of a split (`logs.json` + `labels.json`).
-    public static func knowledgeTurns(logs: URL, labels: URL) throws -> [KnowledgeTurn] {
-        let dialogues = try JSONSerialization.jsonObject(with: Data(contentsOf: logs)) as? [[[String: Any]]] ?? []
-        let targets = try JSONSerialization.jsonObject(with: Data(contentsOf: labels)) as? [[String: Any]] ?? []
-        var turns: [KnowledgeTurn] = []
-        for (dialogue, label) in zip(dialogues, targets) {
-            guard label["target"] as? Bool == true,
-                let knowledge = (label["knowledge"] as? [[String: Any]])?.first,
-                let domain = knowledge["domain"] as? String
-            else { continue }
-            let entity = knowledge["entity_id"].map { "\($0)" } ?? "*"
-            let doc = knowledge["doc_id"].map { "\($0)" } ?? ""
-            let texts = dialogue.compactMap { $0["text"] as? String }
-            guard let last = texts.last else { continue }
-            turns.append(KnowledgeTurn(
-                text: last, context: Array(texts.dropLast()), gold: DocumentID(snippetID(domain: domain, entity: entity, doc: doc))))
-        }
-        return turns
+    /// One dialogue of a split: its turns and, for a knowledge-seeking last turn, the gold snippet.
+    struct Dialogue {
+        var turns: [(speaker: String, text: String)]
+        var gold: (snippet: DocumentID, domain: String)?
     }
 
-    /// Every dialogue of a split as an eval case: the customer's turns in order, the last one
-    /// checked. A knowledge-seeking last turn must be answered citing its gold snippet; any other
-    /// last turn needs no FAQ and must not be answered from one.
-    public static func cases(logs: URL, labels: URL) throws -> [EvalCase] {
-        let dialogues = try JSONSerialization.jsonObject(with: Data(contentsOf: logs)) as? [[[String: Any]]] ?? []
+    /// Reads a split (`logs.json` + `labels.json`) once, pairing each dialogue with its label.
+    static func dialogues(logs: URL, labels: URL) throws -> [Dialogue] {
+        let logs = try JSONSerialization.jsonObject(with: Data(contentsOf: logs)) as? [[[String: Any]]] ?? []
         let targets = try JSONSerialization.jsonObject(with: Data(contentsOf: labels)) as? [[String: Any]] ?? []
-        var cases: [EvalCase] = []
-        for (index, (dialogue, label)) in zip(dialogues, targets).enumerated() {
-            let customerTurns = dialogue.filter { $0["speaker"] as? String == "U" }.compactMap { $0["text"] as? String }
-                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            guard !customerTurns.isEmpty else { continue }
-            let id = String(format: "dstc10-val-%04d", index)
+        return zip(logs, targets).map { log, label in
+            var gold: (snippet: DocumentID, domain: String)?
             if label["target"] as? Bool == true, let knowledge = (label["knowledge"] as? [[String: Any]])?.first,
                 let domain = knowledge["domain"] as? String
             {
                 let entity = knowledge["entity_id"].map { "\($0)" } ?? "*"
                 let doc = knowledge["doc_id"].map { "\($0)" } ?? ""
+                gold = (DocumentID(snippetID(domain: domain, entity: entity, doc: doc)), domain)
+            }
+            let turns = log.compactMap { turn in
+                (turn["text"] as? String).map { (speaker: turn["speaker"] as? String ?? "", text: $0) }
+            }
+            return Dialogue(turns: turns, gold: gold)
+        }
+    }
+
+    /// The knowledge-seeking turns of a split, with every earlier turn (both speakers) as context.
+    public static func knowledgeTurns(logs: URL, labels: URL) throws -> [KnowledgeTurn] {
+        try dialogues(logs: logs, labels: labels).compactMap { dialogue in
+            guard let gold = dialogue.gold, let last = dialogue.turns.last else { return nil }
+            return KnowledgeTurn(text: last.text, context: dialogue.turns.dropLast().map(\.text), gold: gold.snippet)
+        }
+    }
+
+    /// Every dialogue of a split as an eval case: the customer's turns in order, the last one
+    /// checked. A knowledge-seeking last turn must be answered citing its gold snippet; any other
+    /// last turn needs no FAQ and must not be answered from one.
+    public static func cases(logs: URL, labels: URL, split: String = "val") throws -> [EvalCase] {
+        var cases: [EvalCase] = []
+        for (index, dialogue) in try dialogues(logs: logs, labels: labels).enumerated() {
+            let customerTurns = dialogue.turns.filter { $0.speaker == "U" }.map(\.text)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard !customerTurns.isEmpty else { continue }
+            let id = "dstc10-\(split)-" + String(format: "%04d", index)
+            if let gold = dialogue.gold {
                 cases.append(EvalCase(
-                    id: id, tags: ["knowledge", domain], turns: customerTurns,
-                    expect: TurnExpectation(outcomes: [.answer], cite: [DocumentID(snippetID(domain: domain, entity: entity, doc: doc))])))
+                    id: id, tags: ["knowledge", gold.domain], turns: customerTurns,
+                    expect: TurnExpectation(outcomes: [.answer], cite: [gold.snippet])))
             } else {
                 cases.append(EvalCase(
                     id: id, tags: ["no_knowledge"], turns: customerTurns,

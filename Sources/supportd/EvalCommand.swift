@@ -1,5 +1,4 @@
 import ArgumentParser
-import Logging
 import Foundation
 import SupportCore
 import SupportEvals
@@ -26,10 +25,6 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Margin to record with --write-baseline (absolute share, e.g. 0.03).") var margin = 0.03
 
     func run() async throws {
-        var config = SupportConfig.fromEnvironment()
-        config.databasePath = ":memory:"
-        if let corpus { config.policiesPath = corpus }
-        if let intents { config.intentsPath = intents }
         let caseURL = URL(fileURLWithPath: cases)
         let loaded: [EvalCase]
         do {
@@ -38,8 +33,11 @@ struct EvalCommand: AsyncParsableCommand {
             throw ValidationError("cannot read cases: \(error)")
         }
         guard !loaded.isEmpty else { throw ValidationError("\(cases) holds no cases") }
-        let runtime = try SupportRuntime.assemble(config, ingest: .always, logger: .init(label: "supportd.eval", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let runner = EvalRunner(service: runtime.service, passages: try runtime.policies.currentPassages())
+        // Read the baseline before the run, so a wrong path fails at once.
+        let recorded = try baseline.map { try Baseline.load(URL(fileURLWithPath: $0)) }
+        let runtime = try SupportRuntime.inMemory(policies: corpus, intents: intents)
+        let config = runtime.config
+        let runner = EvalRunner(service: runtime.service, passages: runtime.retriever.passages)
         let suite = suite ?? caseURL.deletingPathExtension().lastPathComponent
         let plan = Evaluation.Plan(
             suite: suite, casesFile: cases, corpus: config.policiesPath, repeats: repeats,
@@ -54,10 +52,7 @@ struct EvalCommand: AsyncParsableCommand {
         try Evaluation.write(results, to: directory)
 
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            print(String(decoding: try encoder.encode(results.metrics), as: UTF8.self))
+            print(String(decoding: try ReportFiles.encoder().encode(results.metrics), as: UTF8.self))
         } else {
             print(EvalSummary.text(results))
             print("wrote \(directory.appendingPathComponent("results.json").path) and report.html")
@@ -66,8 +61,7 @@ struct EvalCommand: AsyncParsableCommand {
             try Baseline(suite: suite, metrics: results.metrics, margin: margin).write(to: URL(fileURLWithPath: writeBaseline))
             print("recorded baseline \(writeBaseline)")
         }
-        if let baseline {
-            let recorded = try Baseline.load(URL(fileURLWithPath: baseline))
+        if let baseline, let recorded {
             let problems = recorded.violations(of: results.metrics)
             if !problems.isEmpty {
                 for problem in problems { print("GATE FAILED: \(problem)") }

@@ -26,7 +26,7 @@ struct DSTC10Export: AsyncParsableCommand {
             throw ValidationError("DSTC10 data not found at \(logs.path)")
         }
         let documents = try DSTC10.documents(knowledgeFile: root.appendingPathComponent("knowledge.json"))
-        let cases = try DSTC10.cases(logs: logs, labels: root.appendingPathComponent("\(split)/labels.json"))
+        let cases = try DSTC10.cases(logs: logs, labels: root.appendingPathComponent("\(split)/labels.json"), split: split)
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try DSTC10.writeCorpus(documents, to: folder.appendingPathComponent("corpus.jsonl"))

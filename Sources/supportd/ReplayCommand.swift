@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import SupportCore
 import SupportEvals
 import SupportServer
@@ -22,26 +21,15 @@ struct ReplayCommand: AsyncParsableCommand {
     func run() async throws {
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
         let sinceDate = try since.map(Self.parseDate)
-        var config = SupportConfig.fromEnvironment()
-        config.databasePath = ":memory:"
-        if let policies { config.policiesPath = policies }
-        if let intents { config.intentsPath = intents }
-        let quiet = Logger(label: "supportd.replay", factory: { _ in SwiftLogNoOpLogHandler() })
-        let current = try SupportRuntime.assemble(config, ingest: .always, logger: quiet)
+        let current = try SupportRuntime.inMemory(policies: policies, intents: intents)
         let source = SQLiteConversationStore(database: try AppDatabase.file(at: db))
         let report = try await Replay(source: source, service: current.service).run(since: sinceDate, sourceName: db)
 
         let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        try encoder.encode(report).write(to: folder.appendingPathComponent("replay.json"), options: .atomic)
-        try Data(ReplayHTML.render(report).utf8).write(to: folder.appendingPathComponent("replay.html"), options: .atomic)
+        try ReportFiles.write(report, as: "replay.json", html: ReplayHTML.render(report), as: "replay.html", to: folder)
         let t = report.totals
         if json {
-            print(String(decoding: try encoder.encode(t), as: UTF8.self))
+            print(String(decoding: try ReportFiles.encoder().encode(t), as: UTF8.self))
             return
         }
         print("replayed \(t.turns) turns of \(t.conversations) conversations from \(db)")

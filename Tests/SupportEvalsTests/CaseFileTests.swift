@@ -4,16 +4,10 @@ import Testing
 @testable import SupportEvals
 
 struct CaseFileTests {
-    private func write(_ text: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cases-\(UUID().uuidString).jsonl")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url
-    }
-
     @Test func anObjectExpectationChecksTheLastTurnOnly() throws {
-        let cases = try CaseFile.load(try write("""
+        let cases = try CaseFile.load(try temporaryFile("""
             {"id":"a","tags":["returns"],"turns":["hi","how long to return?"],"expect":{"outcome":"answer","cite":["returns-refunds"],"must_include":["30 days"],"intent":"returns"}}
-            """))
+            """, extension: "jsonl"))
         #expect(cases.count == 1)
         #expect(cases[0].expectations.count == 2)
         #expect(cases[0].expectations[0] == nil)
@@ -25,9 +19,9 @@ struct CaseFileTests {
     }
 
     @Test func anArrayExpectationChecksEachTurnAndOutcomesMayBeAlternatives() throws {
-        let cases = try CaseFile.load(try write("""
+        let cases = try CaseFile.load(try temporaryFile("""
             {"id":"b","turns":["one","two"],"expect":[null,{"outcome":["dont_know","handoff"]}]}
-            """))
+            """, extension: "jsonl"))
         #expect(cases[0].tags.isEmpty)
         #expect(cases[0].expectations[0] == nil)
         #expect(cases[0].expectations[1]?.outcomes == [.dontKnow, .handoff])
@@ -42,7 +36,7 @@ struct CaseFileTests {
         ("not json", "JSON"),
     ])
     func badLinesNameTheLineAndTheReason(line: String, reason: String) throws {
-        let url = try write("{\"id\":\"ok\",\"turns\":[\"a\"],\"expect\":{\"outcome\":\"answer\"}}\n\n" + line + "\n")
+        let url = try temporaryFile("{\"id\":\"ok\",\"turns\":[\"a\"],\"expect\":{\"outcome\":\"answer\"}}\n\n" + line + "\n", extension: "jsonl")
         do {
             _ = try CaseFile.load(url)
             Issue.record("expected an error for \(line)")
@@ -54,7 +48,7 @@ struct CaseFileTests {
 
     @Test func duplicateIdsAreRejected() throws {
         let line = "{\"id\":\"same\",\"turns\":[\"a\"],\"expect\":{\"outcome\":\"answer\"}}"
-        #expect(throws: CaseFile.LineError.self) { try CaseFile.load(try write(line + "\n" + line)) }
+        #expect(throws: CaseFile.LineError.self) { try CaseFile.load(try temporaryFile(line + "\n" + line, extension: "jsonl")) }
     }
 
     @Test func writtenCasesReadBackTheSame() throws {

@@ -26,7 +26,7 @@ struct EvalRunnerTests {
 
     init() throws {
         runtime = try sharedRuntime.get()
-        runner = EvalRunner(service: runtime.service, passages: try runtime.policies.currentPassages())
+        runner = EvalRunner(service: runtime.service, passages: runtime.retriever.passages)
     }
 
     @Test func aCaseRunsAsOneConversationAndEachTurnIsCheckedAgainstItsExpectation() async {

@@ -3,14 +3,8 @@ import Testing
 @testable import SupportCore
 
 struct LabeledCSVTests {
-    private func write(_ text: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labeled-\(UUID().uuidString).csv")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url
-    }
-
     @Test func parsesQuotedCommasAndEscapedQuotesAndSkipsTheHeader() throws {
-        let url = try write("text,label\r\n\"Hello, is anyone there?\",greeting\r\n\"She said \"\"refund me\"\"\",refund_status\nplain text , returns ,extra\n")
+        let url = try temporaryFile("text,label\r\n\"Hello, is anyone there?\",greeting\r\n\"She said \"\"refund me\"\"\",refund_status\nplain text , returns ,extra\n", extension: "csv")
         let rows = try LabeledCSV.load(url)
         #expect(rows == [
             LabeledText(text: "Hello, is anyone there?", label: "greeting"),
@@ -20,7 +14,7 @@ struct LabeledCSVTests {
     }
 
     @Test func keepsTheFirstRowWhenItIsNotAHeader() throws {
-        let rows = try LabeledCSV.load(try write("where is my parcel,shipping\nhi,greeting"))
+        let rows = try LabeledCSV.load(try temporaryFile("where is my parcel,shipping\nhi,greeting", extension: "csv"))
         #expect(rows.map(\.label) == ["shipping", "greeting"])
     }
 
@@ -29,8 +23,8 @@ struct LabeledCSVTests {
     }
 
     @Test func rowsWithoutTextOrLabelAreSkipped() throws {
-        let rows = try LabeledCSV.load(try write("text,label\nonly text\n,missing\nfine,ok\n"))
+        let rows = try LabeledCSV.load(try temporaryFile("text,label\nonly text\n,missing\nfine,ok\n", extension: "csv"))
         #expect(rows == [LabeledText(text: "fine", label: "ok")])
-        #expect(throws: LabeledCSV.Failure.self) { try LabeledCSV.load(try write("text,label\n")) }
+        #expect(throws: LabeledCSV.Failure.self) { try LabeledCSV.load(try temporaryFile("text,label\n", extension: "csv")) }
     }
 }

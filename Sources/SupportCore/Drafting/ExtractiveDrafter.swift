@@ -77,31 +77,3 @@ public struct ExtractiveDrafter: Drafter {
             support: min(1, support))
     }
 }
-
-/// What kind of value a question asks for, read from its wording.
-enum QuestionType {
-    case duration
-    case amount
-
-    static func of(_ question: String) -> QuestionType? {
-        let text = question.lowercased()
-        if text.range(of: #"\bhow (long|many (days|weeks|months|hours|minutes|years))\b|\bhow soon\b|\bdeadline\b"#, options: .regularExpression) != nil {
-            return .duration
-        }
-        if text.range(of: #"\bhow much\b|\bcost\b|\bprice\b|\bfee\b|\bcharge\b"#, options: .regularExpression) != nil {
-            return .amount
-        }
-        return nil
-    }
-
-    func isAnswered(by sentence: String) -> Bool {
-        switch self {
-        case .duration:
-            sentence.range(
-                of: #"\b\d+(-\d+)?[ -](business |calendar |working )?(minute|hour|day|week|month|year)s?\b"#,
-                options: [.regularExpression, .caseInsensitive]) != nil
-        case .amount:
-            sentence.range(of: #"\$\d|\bfree\b"#, options: [.regularExpression, .caseInsensitive]) != nil
-        }
-    }
-}

@@ -4,7 +4,7 @@ import Foundation
 /// or dashes, that pass the Luhn check. A 16-digit order number that fails Luhn is left alone.
 enum CardNumberFinder {
     /// Runs of ASCII digit groups joined by single spaces or dashes, not glued to words or amounts.
-    private static let runs = GuardRegex(#"(?<![\w+#@/$£€.,-])[0-9]+(?:[ -][0-9]+)*(?![\w@/%]|[.,:][0-9])"#)
+    private static let runs = CompiledRegex(#"(?<![\w+#@/$£€.,-])[0-9]+(?:[ -][0-9]+)*(?![\w@/%]|[.,:][0-9])"#)
 
     static func find(in text: String) -> [PIIFinding] {
         let units = Array(text.utf16)

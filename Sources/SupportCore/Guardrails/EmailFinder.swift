@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds e-mail addresses.
 enum EmailFinder {
-    private static let pattern = GuardRegex(
+    private static let pattern = CompiledRegex(
         #"(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?![a-z0-9-])"#,
         caseInsensitive: true
     )
@@ -18,7 +18,7 @@ enum EmailFinder {
             let start = max(0, offset - 64)
             let window = NSRange(location: start, length: min(length, offset + 256) - start)
             if let match = pattern.matches(in: text, range: window).first(where: { NSLocationInRange(offset, $0.range) }) {
-                findings.append(PIIFinding(range: match.range, key: GuardRegex.text(text, match.range).lowercased()))
+                findings.append(PIIFinding(range: match.range, key: CompiledRegex.text(text, match.range).lowercased()))
             }
         }
         return findings

@@ -11,13 +11,13 @@ import Foundation
 /// triggers never hide a match.
 struct GuardPhrase: Sendable {
     let triggers: [Substring]
-    let regex: GuardRegex
+    let regex: CompiledRegex
     /// How far a match may extend on either side of its trigger word.
     static let reach = 256
 
     init(_ triggers: [String], _ pattern: String) {
         self.triggers = triggers.map { Substring($0) }
-        regex = GuardRegex(pattern.replacingOccurrences(of: " ", with: #"\s"#))
+        regex = CompiledRegex(pattern.replacingOccurrences(of: " ", with: #"\s"#))
     }
 
     func matches(_ text: GuardText) -> Bool {

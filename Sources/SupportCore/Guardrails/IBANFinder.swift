@@ -3,7 +3,7 @@ import Foundation
 /// Finds IBANs: two letters, two check digits, up to 30 letters or digits, written compact or
 /// in space-separated groups of four, that pass the mod-97 check.
 enum IBANFinder {
-    private static let pattern = GuardRegex(
+    private static let pattern = CompiledRegex(
         #"(?<![a-z0-9])[a-z]{2}[0-9]{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?(?![a-z0-9])"#,
         caseInsensitive: true
     )
@@ -11,7 +11,7 @@ enum IBANFinder {
     static func find(in text: String) -> [PIIFinding] {
         guard hasIBANHead(text) else { return [] }
         return pattern.matches(in: text).compactMap { match in
-            validPrefix(of: String(GuardRegex.text(text, match.range))).map {
+            validPrefix(of: String(CompiledRegex.text(text, match.range))).map {
                 PIIFinding(range: NSRange(location: match.range.location, length: $0.length), key: $0.compact)
             }
         }

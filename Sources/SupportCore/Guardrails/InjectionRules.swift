@@ -170,13 +170,13 @@ enum InjectionRules {
     /// Phrases checked against the letters alone, so "i g n o r e  p r e v i o u s" and
     /// "ignore.previous.instructions" are caught; each is long enough not to occur by accident.
     /// Capture group n names rule n of `squeezedRules`.
-    static let squeezed = GuardRegex(
+    static let squeezed = CompiledRegex(
         #"(ignore(?:all)?(?:previous|prior|your)instructions|(?:disregard|forget)(?:all)?(?:previous|prior|your)(?:instructions|rules))|((?:reveal|print|show)(?:me)?yoursystemprompt)|(youarenowdan|doanythingnow|developermodeenabled)"#
     )
     static let squeezedRules = ["ignore-previous-instructions", "reveal-system-prompt", "role-override"]
 
     /// A long base64-looking run: letters of both cases and digits, 24 characters or more.
-    static let base64Blob = GuardRegex(#"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[0-9])[A-Za-z0-9+/]{24,}={0,2}"#)
+    static let base64Blob = CompiledRegex(#"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[0-9])[A-Za-z0-9+/]{24,}={0,2}"#)
     /// Words that ask for an encoded blob to be read and acted on.
     static let decodeRequest = GuardRule("decode-request", [
         GuardPhrase(["decode", "decipher", "decrypt", "base64", "b64", "base", "execute", "eval"], #"\b(?:decode|decipher|decrypt|base ?64|b64|execute|eval)\b"#),

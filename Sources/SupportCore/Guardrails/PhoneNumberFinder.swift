@@ -7,7 +7,7 @@ import Foundation
 enum PhoneNumberFinder {
     /// International, "(area) rest", or ASCII digit groups joined by single spaces, dots or
     /// dashes, with an optional extension; not glued to words, amounts ("1,299") or other numbers.
-    private static let candidates = GuardRegex(
+    private static let candidates = CompiledRegex(
         #"(?:(?<![\w+])\+[0-9]{1,3}(?:[ .-]?\(0\))?(?:[ .-]?\(?[0-9]{1,5}\)?){1,6}|(?<![\w+#@/$£€.-])(?<![0-9],)(?:\([0-9]{2,5}\)[ .-]?[0-9]{2,7}(?:[ .-][0-9]{2,7}){0,3}|[0-9]{2,15}(?:[ .-][0-9]{2,7}){0,4}))(?: ?(?:x|ext\.?) ?[0-9]{1,5})?(?![\w@/%]|[.,:][0-9])"#,
         caseInsensitive: true
     )
@@ -24,7 +24,7 @@ enum PhoneNumberFinder {
         "total", "price", "cost", "paid", "pay", "charged", "refund", "balance", "points", "no", "nr", "number", "num",
     ]
     /// The start of an IBAN-shaped string ("GB83 WEST "): what follows is its tail, not a phone.
-    private static let ibanHeadBefore = GuardRegex(#"\b[a-z]{2}[0-9]{2}(?: [a-z0-9]{4})* ?$"#, caseInsensitive: true)
+    private static let ibanHeadBefore = CompiledRegex(#"\b[a-z]{2}[0-9]{2}(?: [a-z0-9]{4})* ?$"#, caseInsensitive: true)
     /// Words right after a number that make it an amount or a quantity.
     private static let units: Set<String> = [
         "eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds", "chf", "kr", "sek", "nok", "dkk",

@@ -21,14 +21,14 @@ struct TurnRun {
         self.clock = clock
         self.emit = emit
         self.records = [message.record]
+        self.queryText = Self.placeholder.replacingMatches(in: message.text, with: " ")
     }
 
     var phrases: SystemPhrases { pipeline.phrases }
 
     /// The message as routing and retrieval see it: redaction placeholders carry no meaning there.
-    var queryText: String {
-        message.text.replacingOccurrences(of: #"\[[A-Z]+_[0-9]+\]"#, with: " ", options: .regularExpression)
-    }
+    let queryText: String
+    static let placeholder = CompiledRegex(#"\[[A-Z]+_[0-9]+\]"#)
 
     mutating func execute() async -> TurnResult {
         let outcome = await decide()

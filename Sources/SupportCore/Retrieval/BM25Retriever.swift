@@ -20,6 +20,9 @@ public final class BM25Retriever: Retriever {
 
     public var passageCount: Int { current.withLock { $0.passages.count } }
 
+    /// The passages the index currently serves.
+    public var passages: [Passage] { current.withLock { $0.passages } }
+
     public func retrieve(_ query: RetrievalQuery) async throws -> RetrievalResult {
         let index = current.withLock { $0 }
         return index.search(query)

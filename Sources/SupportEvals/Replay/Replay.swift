@@ -77,7 +77,8 @@ public struct Replay: Sendable {
             let next = transcript.messages.dropFirst(index + 1).first
             let stored = next?.role == .assistant ? next : nil
             let before = ReplayReply(
-                outcome: stored?.outcome, reason: stored?.reason, documents: Self.documents(stored?.citations ?? []),
+                outcome: stored?.outcome, reason: stored?.reason,
+                documents: (stored?.citations ?? []).map(\.documentID).removingRepeats(),
                 text: stored?.text ?? "")
             let after: ReplayReply
             do {
@@ -85,7 +86,7 @@ public struct Replay: Sendable {
                 let result = await service.run(accepted) { _ in }
                 after = ReplayReply(
                     outcome: result.outcome.kind, reason: result.outcome.reasonCode,
-                    documents: Self.documents(result.outcome.citations), text: result.outcome.text)
+                    documents: result.outcome.citations.map(\.documentID).removingRepeats(), text: result.outcome.text)
             } catch {
                 after = ReplayReply(outcome: nil, reason: "rejected: \(error)", documents: [], text: "")
             }
@@ -96,11 +97,6 @@ public struct Replay: Sendable {
             turns.append(ReplayTurn(message: message.text, before: before, after: after, changes: changes))
         }
         return ReplayConversation(id: transcript.id, createdAt: transcript.createdAt, turns: turns)
-    }
-
-    static func documents(_ citations: [Citation]) -> [DocumentID] {
-        var seen: Set<DocumentID> = []
-        return citations.map(\.documentID).filter { seen.insert($0).inserted }
     }
 
     static func totals(_ conversations: [ReplayConversation]) -> ReplayTotals {

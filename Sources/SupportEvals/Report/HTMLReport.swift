@@ -37,20 +37,20 @@ public enum HTMLReport {
     static func headline(_ results: EvalResults, into page: inout HTMLPage) {
         let m = results.metrics
         var rows: [[String]] = [
-            ["Resolution rate", rate(m.resolutionRate), "policy questions answered right, cited, complete and verified"],
-            ["Correct \"I don't know\"", rate(m.correctDontKnowRate), "unanswerable questions not answered"],
-            ["False \"I don't know\"", rate(m.falseDontKnowRate), "policy questions met with \"I don't know\""],
-            ["Handoff precision", rate(m.handoff.precision), "handoffs that were expected"],
-            ["Handoff recall", rate(m.handoff.recall), "expected handoffs made"],
-            ["Refusal precision", rate(m.refusal.precision), "refusals that were expected"],
-            ["Refusal recall", rate(m.refusal.recall), "expected refusals made"],
-            ["Intent accuracy", rate(m.intentAccuracy), "turns with an expected intent"],
-            ["Cases passed", rate(m.casePassRate), "every check of every checked turn"],
+            ["Resolution rate", m.resolutionRate.display, "policy questions answered right, cited, complete and verified"],
+            ["Correct \"I don't know\"", m.correctDontKnowRate.display, "unanswerable questions not answered"],
+            ["False \"I don't know\"", m.falseDontKnowRate.display, "policy questions met with \"I don't know\""],
+            ["Handoff precision", m.handoff.precision.display, "handoffs that were expected"],
+            ["Handoff recall", m.handoff.recall.display, "expected handoffs made"],
+            ["Refusal precision", m.refusal.precision.display, "refusals that were expected"],
+            ["Refusal recall", m.refusal.recall.display, "expected refusals made"],
+            ["Intent accuracy", m.intentAccuracy.display, "turns with an expected intent"],
+            ["Cases passed", m.casePassRate.display, "every check of every checked turn"],
             ["Unsupported sentences", "\(m.unsupportedSentences) of \(m.sentencesShipped)", "shipped sentences not found in their cited passage (must be 0)"],
-            ["Retrieval R@1 / R@5", "\(rate(results.recallAt1)) / \(rate(results.recallAt5))", "an expected document among the top 1 / 5 retrieved"],
+            ["Retrieval R@1 / R@5", "\(results.recallAt1.display) / \(results.recallAt5.display)", "an expected document among the top 1 / 5 retrieved"],
         ]
         if let passAll = results.passAllRepeats {
-            rows.append(["pass^\(results.repeats)", rate(passAll), "cases passed in all \(results.repeats) repeats"])
+            rows.append(["pass^\(results.repeats)", passAll.display, "cases passed in all \(results.repeats) repeats"])
         }
         page.table(header: ["metric", "value [95% CI] (count)", "what it counts"], rows: rows, classes: ["", "num", ""])
     }
@@ -70,7 +70,7 @@ public enum HTMLReport {
     static func breakdownTable(_ rows: [Breakdown], label: String, into page: inout HTMLPage) {
         page.table(
             header: [label, "checked turns", "passed", "resolution"],
-            rows: rows.map { [$0.key, "\($0.turns)", rate($0.passed), $0.resolution.denominator == 0 ? "–" : rate($0.resolution)] },
+            rows: rows.map { [$0.key, "\($0.turns)", $0.passed.display, $0.resolution.denominator == 0 ? "–" : $0.resolution.display] },
             classes: ["", "num", "num", "num"])
     }
 
@@ -108,12 +108,6 @@ public enum HTMLReport {
         return html + "</table></div>"
     }
 
-    static func rate(_ rate: Rate) -> String {
-        guard rate.denominator > 0 else { return "–" }
-        return "\(percent(rate.value)) [\(percent(rate.low))–\(percent(rate.high))] (\(rate.numerator)/\(rate.denominator))"
-    }
-
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
     static func format(_ value: Double, digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
 
     static func escape(_ text: String) -> String {

@@ -38,18 +38,11 @@ public struct Baseline: Sendable, Hashable, Codable {
     }
 
     public static func load(_ url: URL) throws -> Baseline {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(Baseline.self, from: Data(contentsOf: url))
+        try ReportFiles.decoder().decode(Baseline.self, from: Data(contentsOf: url))
     }
 
     public func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(self)
+        var data = try ReportFiles.encoder().encode(self)
         data.append(0x0A)
         try data.write(to: url, options: .atomic)
     }

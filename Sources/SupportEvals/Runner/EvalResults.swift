@@ -93,6 +93,15 @@ public struct Rate: Sendable, Hashable, Codable {
     }
 }
 
+extension Rate {
+    /// "29.4% [22.0%–38.1%] (35/119)", or "–" when nothing was counted.
+    public var display: String {
+        guard denominator > 0 else { return "–" }
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        return "\(percent(value)) [\(percent(low))–\(percent(high))] (\(numerator)/\(denominator))"
+    }
+}
+
 public struct PrecisionRecall: Sendable, Hashable, Codable {
     public var precision: Rate
     public var recall: Rate

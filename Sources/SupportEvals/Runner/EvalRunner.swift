@@ -28,13 +28,11 @@ public struct EvalRunner: Sendable {
             passages: passages, verifier: verifier)
     }
 
-    public func run(_ cases: [EvalCase], progress: (@Sendable (Int) -> Void)? = nil) async -> [CaseResult] {
+    /// Runs the cases one after another, so the latencies measured are those of a lone turn.
+    public func run(_ cases: [EvalCase]) async -> [CaseResult] {
         var results: [CaseResult] = []
         results.reserveCapacity(cases.count)
-        for (number, item) in cases.enumerated() {
-            results.append(await run(item))
-            progress?(number + 1)
-        }
+        for item in cases { results.append(await run(item)) }
         return results
     }
 
@@ -165,8 +163,6 @@ actor EventCollector {
     }
 
     var retrievedDocuments: (documents: [DocumentID], evidence: Double?) {
-        var seen: Set<DocumentID> = []
-        let documents = passages.map(\.documentID).filter { seen.insert($0).inserted }
-        return (documents, passages.first?.coverage)
+        (passages.map(\.documentID).removingRepeats(), passages.first?.coverage)
     }
 }

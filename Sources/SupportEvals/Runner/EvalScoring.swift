@@ -93,9 +93,10 @@ public enum EvalScoring {
         var points: [ThresholdPoint] = []
         for stepIndex in 0...Int((1 / step).rounded()) {
             let threshold = Double(stepIndex) * step
-            let answered = turns.filter { $0.outcome == .answer && ($0.evidence ?? 0) >= threshold }
+            let isAnswered = { (turn: TurnObservation) in turn.outcome == .answer && (turn.evidence ?? 0) >= threshold }
+            let answered = turns.filter(isAnswered)
             let right = answered.filter { isPolicyQuestion($0) && $0.resolved }
-            let withheld = turns.filter { isUnanswerable($0) && !($0.outcome == .answer && ($0.evidence ?? 0) >= threshold) }
+            let withheld = turns.filter { isUnanswerable($0) && !isAnswered($0) }
             points.append(ThresholdPoint(
                 threshold: threshold, coverage: Double(answered.count) / Double(turns.count),
                 accuracy: answered.isEmpty ? 1 : Double(right.count) / Double(answered.count),

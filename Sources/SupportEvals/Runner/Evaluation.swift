@@ -41,13 +41,6 @@ public enum Evaluation {
 
     /// Writes `results.json` and `report.html` into `directory`.
     public static func write(_ results: EvalResults, to directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        try encoder.encode(results).write(to: directory.appendingPathComponent("results.json"), options: .atomic)
-        try Data(HTMLReport.render(results).utf8).write(to: directory.appendingPathComponent("report.html"), options: .atomic)
+        try ReportFiles.write(results, as: "results.json", html: HTMLReport.render(results), as: "report.html", to: directory)
     }
 }

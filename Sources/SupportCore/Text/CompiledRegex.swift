@@ -3,7 +3,7 @@ import Foundation
 /// A regular expression compiled once and shared across threads. `NSRegularExpression` is
 /// immutable after creation and documented as thread-safe; unlike `Regex` it supports lookbehind
 /// and is `Sendable` on Linux.
-struct GuardRegex: Sendable {
+struct CompiledRegex: Sendable {
     let regex: NSRegularExpression
 
     /// Compiles `pattern`; a bad pattern is a programming error, caught by the first test run.
@@ -11,7 +11,7 @@ struct GuardRegex: Sendable {
         do {
             regex = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
         } catch {
-            preconditionFailure("invalid guardrail pattern \(pattern): \(error)")
+            preconditionFailure("invalid pattern \(pattern): \(error)")
         }
     }
 
@@ -29,6 +29,12 @@ struct GuardRegex: Sendable {
 
     func matches(in text: String, range: NSRange) -> [NSTextCheckingResult] {
         regex.matches(in: text, options: [.withTransparentBounds], range: range)
+    }
+
+    /// The text with every match replaced by `template` (`$1` refers to a group).
+    func replacingMatches(in text: String, with template: String) -> String {
+        regex.stringByReplacingMatches(
+            in: text, range: NSRange(location: 0, length: text.utf16.count), withTemplate: template)
     }
 
     /// The text of a match; slicing the String is much faster on Linux than `NSString.substring`.
