@@ -11,6 +11,15 @@
  * Server text is never parsed as HTML: everything is built with
  * createElement / textContent.
  *
+ * Conversation flow (docs/human-loop-api.md):
+ *   - a customer message is POSTed; with the AI the reply is an event stream
+ *     (thinking steps, then the answer), with a person it is 202 JSON;
+ *   - GET …/events (EventSource) delivers every stored message and hand-over
+ *     notices; messages are keyed by id so the AI reply that arrives on both
+ *     streams, or a replay after a reconnect, is shown once;
+ *   - the conversation id lives in localStorage: a reload reads the transcript
+ *     and resumes the stream after its `last_event_id`.
+ *
  * In Node (for tests) the file exports the pure helpers via module.exports and
  * touches no DOM:  const { readEventStream } = require('./widget.js');
  */
@@ -194,23 +203,27 @@
     return apiBase + '/v1/conversations/' + encodeURIComponent(id);
   }
 
-  /** POST /v1/conversations -> the new conversation id. */
-  async function createConversation(apiBase, signal) {
-    const response = await fetch(apiBase + '/v1/conversations', {
+  async function postJSON(url, body, signal) {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: '{}',
+      body: JSON.stringify(body || {}),
       signal: signal,
     });
     if (!response.ok) throw await apiErrorFromResponse(response);
-    const body = await response.json();
+    return response.json();
+  }
+
+  /** POST /v1/conversations -> the new conversation id. */
+  async function createConversation(apiBase, signal) {
+    const body = await postJSON(apiBase + '/v1/conversations', {}, signal);
     if (!body || typeof body.id !== 'string') {
-      throw new ApiError(response.status, 'bad_response', 'The server did not return a conversation id.');
+      throw new ApiError(0, 'bad_response', 'The server did not return a conversation id.');
     }
     return body.id;
   }
 
-  /** GET /v1/conversations/{id} -> {id, messages: [...]} */
+  /** GET /v1/conversations/{id} -> {id, status, agent, last_event_id, messages: [...]} */
   async function fetchConversation(apiBase, id, signal) {
     const response = await fetch(conversationUrl(apiBase, id), {
       headers: { Accept: 'application/json' },
@@ -218,6 +231,14 @@
     });
     if (!response.ok) throw await apiErrorFromResponse(response);
     return response.json();
+  }
+
+  /** POST …/messages/{message_id}/rating {"helpful"} -> {message_id, helpful} */
+  function rateMessage(apiBase, conversationId, messageId, helpful) {
+    return postJSON(
+      conversationUrl(apiBase, conversationId) + '/messages/' + encodeURIComponent(messageId) + '/rating',
+      { helpful: helpful }
+    );
   }
 
   /** Yields decoded text chunks from a fetch Response body. */
@@ -255,27 +276,130 @@
     }
   }
 
+  /** "msg_51b2:3" -> "msg_51b2" (turn events are keyed by the customer message id). */
+  function messageIdFromEventId(id) {
+    if (typeof id !== 'string') return '';
+    const colon = id.lastIndexOf(':');
+    return colon > 0 ? id.slice(0, colon) : '';
+  }
+
   /**
-   * POST /v1/conversations/{id}/messages and stream the reply.
-   * Calls onEvent({id, event, data}) for every server-sent event, with `data`
-   * already JSON-decoded (null if it was not JSON). Throws ApiError for 4xx/5xx.
+   * POST /v1/conversations/{id}/messages.
+   *
+   * With the AI (200 text/event-stream): calls onEvent({id, event, data}) for every
+   * event, `data` JSON-decoded, and resolves {kind: 'turn'}.
+   * With a person (202 JSON): resolves {kind: 'accepted', body: {message, status, agent}}
+   * and no turn runs. Throws ApiError for 4xx/5xx.
    */
   async function sendMessage(apiBase, conversationId, text, options) {
     const opts = options || {};
     const response = await fetch(conversationUrl(apiBase, conversationId) + '/messages', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/json' },
       body: JSON.stringify({ text: text }),
       signal: opts.signal,
     });
     if (!response.ok) throw await apiErrorFromResponse(response);
-    const type = response.headers.get('Content-Type') || '';
-    if (type.toLowerCase().indexOf('text/event-stream') === -1) {
+    const type = (response.headers.get('Content-Type') || '').toLowerCase();
+    if (type.indexOf('text/event-stream') === -1) {
+      if (type.indexOf('json') !== -1) return { kind: 'accepted', body: await response.json() };
       throw new ApiError(response.status, 'unexpected_response', 'The server sent an unexpected response.');
     }
+    if (opts.onResponse) opts.onResponse(response);
     for await (const ev of readEventStreamAsync(responseTextChunks(response))) {
       if (opts.onEvent) opts.onEvent({ id: ev.id, event: ev.event, data: parseEventData(ev.data) });
     }
+    return { kind: 'turn' };
+  }
+
+  /**
+   * The conversation's long-lived event stream (GET …/events) through EventSource.
+   * EventSource reconnects by itself after a dropped connection and sends
+   * Last-Event-ID; when it gives up (the server answered with an error, or was
+   * down), this opens a new one with `?after=<last id seen>` after a backoff.
+   *
+   *   const stream = openConversationStream(base, id, after, {
+   *     onEvent(name, data, id), onState('connecting'|'open'|'reconnecting'|'offline') });
+   *   stream.close();
+   */
+  function openConversationStream(apiBase, conversationId, after, handlers) {
+    let lastId = typeof after === 'number' && after >= 0 ? after : null;
+    let source = null;
+    let closed = false;
+    let timer = null;
+    let failures = 0;
+    let everOpened = false;
+
+    function report(state) {
+      if (handlers.onState) handlers.onState(state);
+    }
+
+    function noteId(id) {
+      const n = Number(id);
+      if (id !== '' && Number.isFinite(n) && (lastId === null || n > lastId)) lastId = n;
+    }
+
+    function listener(name) {
+      return function (e) {
+        const n = Number(e.lastEventId);
+        // A replay after a reconnect may repeat events we have: skip them.
+        if (e.lastEventId !== '' && Number.isFinite(n) && lastId !== null && n <= lastId) return;
+        noteId(e.lastEventId);
+        handlers.onEvent(name, parseEventData(e.data), e.lastEventId);
+      };
+    }
+
+    function connect() {
+      if (closed) return;
+      let url = conversationUrl(apiBase, conversationId) + '/events';
+      if (lastId !== null) url += '?after=' + lastId;
+      report(everOpened ? 'reconnecting' : 'connecting');
+      const es = new EventSource(url);
+      source = es;
+      es.onopen = function () {
+        failures = 0;
+        everOpened = true;
+        report('open');
+      };
+      es.addEventListener('message', listener('message'));
+      es.addEventListener('state', listener('state'));
+      es.onerror = function () {
+        if (closed || source !== es) return;
+        if (es.readyState === EventSource.CONNECTING) {
+          report('reconnecting'); // the browser retries with Last-Event-ID
+          return;
+        }
+        es.close();
+        failures++;
+        report(failures > 3 ? 'offline' : 'reconnecting');
+        const delay = Math.min(15000, 500 * Math.pow(2, Math.min(failures, 5)));
+        timer = setTimeout(connect, delay);
+      };
+    }
+
+    connect();
+    return {
+      close: function () {
+        closed = true;
+        clearTimeout(timer);
+        if (source) source.close();
+      },
+      /** Reconnect now (e.g. the page came back online). */
+      kick: function () {
+        if (closed) return;
+        if (source && source.readyState === EventSource.OPEN) return;
+        clearTimeout(timer);
+        if (source) source.close();
+        failures = 0;
+        connect();
+      },
+      get lastEventId() {
+        return lastId;
+      },
+      set lastEventId(value) {
+        if (typeof value === 'number' && (lastId === null || value > lastId)) lastId = value;
+      },
+    };
   }
 
   // ===========================================================================
@@ -388,6 +512,10 @@
     chat: 'M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z',
     person:
       'M12 12c2.21 0 4-1.79 4-4s-1.79-4-4-4-4 1.79-4 4 1.79 4 4 4zm0 2c-2.67 0-8 1.34-8 4v2h16v-2c0-2.66-5.33-4-8-4z',
+    thumbUp:
+      'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z',
+    thumbDown:
+      'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z',
     leaf: 'M6.05 8.05a7 7 0 0 0-.02 9.88c1.47-3.4 4.09-6.24 7.36-7.93a15.95 15.95 0 0 0-5.39 9.32c2.6 1.23 5.8.78 7.95-1.37C19.43 14.47 20 4 20 4S9.53 4.57 6.05 8.05z',
   };
 
@@ -502,7 +630,7 @@
       list.appendChild(item);
     });
     return el('details', { class: 'sd-sources', 'data-testid': 'sources' }, [
-      el('summary', {}, [
+      el('summary', { 'data-testid': 'sources-toggle' }, [
         'Sources ',
         el('span', { class: 'sd-source-count' }, '(' + citations.length + ')'),
       ]),
@@ -583,7 +711,12 @@
     const bubble = el('div', { class: 'sd-bubble' }, [srOnly(ctx.assistantName + ' said: '), meta, thinking, body]);
     const element = el(
       'li',
-      { class: 'sd-msg sd-msg--assistant', 'data-testid': 'assistant-message', 'data-state': 'streaming' },
+      {
+        class: 'sd-msg sd-msg--assistant',
+        'data-testid': 'message',
+        'data-role': 'assistant',
+        'data-state': 'streaming',
+      },
       [bubble]
     );
     return {
@@ -600,6 +733,10 @@
       outcome: null,
       hasContent: false,
       completed: false,
+      customerMessageId: '',
+      gotDone: false,
+      messageId: '',
+      turnId: '',
     };
   }
 
@@ -733,7 +870,11 @@
     settleSteps(turn, turn.outcome === 'error' ? 'failed' : 'done');
     const outcome = turn.outcome || data.outcome || null;
     if (!turn.outcome && data.outcome) turn.element.setAttribute('data-outcome', data.outcome);
-    if (data.turn_id) turn.element.setAttribute('data-turn-id', data.turn_id);
+    if (data.turn_id) {
+      turn.turnId = data.turn_id;
+      turn.element.setAttribute('data-turn-id', data.turn_id);
+    }
+    if (typeof data.message_id === 'string' && data.message_id) turn.messageId = data.message_id;
     const details = el('details', { class: 'sd-turn-summary', 'data-testid': 'turn-summary' }, [
       el('summary', {}, [
         el('span', { class: 'sd-summary-icon', 'aria-hidden': 'true' }),
@@ -779,6 +920,8 @@
 
   /** Routes one parsed SSE event to its renderer. Unknown events are ignored. */
   function handleStreamEvent(turn, ev) {
+    if (!turn.customerMessageId) turn.customerMessageId = messageIdFromEventId(ev.id);
+    if (ev.event === 'done') turn.gotDone = true;
     const renderer = EVENT_RENDERERS[ev.event];
     if (!renderer) return;
     const data = ev.data && typeof ev.data === 'object' ? ev.data : {};
@@ -790,17 +933,56 @@
   // Widget
   // ===========================================================================
 
-  const TALK_TO_PERSON_TEXT = "I'd like to talk to a person";
+  /** The message the contract asks for; the router hands off with reason `customer_asked`. */
+  const TALK_TO_PERSON_TEXT = "I'd like to talk to a person, please.";
+
+  const HUMAN_STATES = ['waiting_for_human', 'with_human'];
+
+  const CONNECTION_TEXT = {
+    idle: '',
+    connecting: 'Connecting…',
+    open: 'Live',
+    reconnecting: 'Reconnecting…',
+    offline: 'Offline — retrying',
+  };
 
   function safeStorage() {
     try {
-      const s = window.sessionStorage;
+      const s = window.localStorage;
       const probe = '__supportd_probe__';
       s.setItem(probe, '1');
       s.removeItem(probe);
       return s;
     } catch (_) {
       return null;
+    }
+  }
+
+  function displayName(name) {
+    if (typeof name !== 'string' || !name) return '';
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  }
+
+  /** Assistant outcomes and agent replies can be rated; notices and refusals cannot. */
+  function isRateable(role, outcome) {
+    if (role === 'agent') return true;
+    return role === 'assistant' && (outcome === 'answer' || outcome === 'dont_know' || !outcome);
+  }
+
+  function stateNoticeText(data) {
+    if (data && typeof data.text === 'string' && data.text) return data.text;
+    const agent = displayName(data && data.agent);
+    switch (data && data.status) {
+      case 'with_human':
+        return (agent || 'A person') + ' has joined the conversation.';
+      case 'waiting_for_human':
+        return 'Waiting for a person from our team…';
+      case 'with_ai':
+        return 'You are back with the ' + 'assistant.';
+      case 'resolved':
+        return 'This conversation was marked as resolved.';
+      default:
+        return '';
     }
   }
 
@@ -813,16 +995,28 @@
       assistantName: opts.assistantName || company + ' assistant',
       storageKey: opts.storageKey || 'supportd:' + company.toLowerCase().replace(/\s+/g, '-') + ':conversation',
       suggestions: opts.suggestions || [],
-      greeting: opts.greeting || 'Hi! I can answer questions about orders, shipping, returns and warranties, with links to the policy I used. What can I help with?',
+      greeting:
+        opts.greeting ||
+        'Hi! I can answer questions about orders, shipping, returns and warranties, with links to the policy I used. What can I help with?',
     };
     const storage = safeStorage();
     const uid = Math.random().toString(36).slice(2, 8);
     const state = {
       conversationId: null,
+      status: 'with_ai',
+      agent: null,
+      connection: 'idle',
       busy: false,
       controller: null,
       turnSeq: 0,
       stickToBottom: true,
+      stream: null,
+      messages: new Map(), // message id -> <li>
+      turnsByTurnId: new Map(), // turn id -> <li> of a finished turn whose message id is unknown
+      pendingCustomer: [], // customer <li>s sent but not yet known by id (oldest first)
+      activeTurn: null, // the turn whose POST stream is open
+      held: [], // assistant messages from the stream that arrived while a turn was open
+      stats: { streamMessages: 0, recoveredFromTranscript: 0, duplicatesSkipped: 0, reconnects: 0 },
     };
 
     // ---- static structure --------------------------------------------------
@@ -861,11 +1055,22 @@
       },
       [icon('minimize'), srOnly('Minimise chat')]
     );
+    const subtitle = el(
+      'span',
+      { class: 'sd-subtitle-text', 'data-testid': 'conversation-status' },
+      'Answers from our store policies · a person is one click away'
+    );
+    const connectionText = el('span', { class: 'sd-conn-text' }, '');
+    const connection = el(
+      'span',
+      { class: 'sd-conn', role: 'status', 'data-testid': 'connection-state', 'data-state': 'idle' },
+      [el('span', { class: 'sd-conn-dot', 'aria-hidden': 'true' }), srOnly('Connection: '), connectionText]
+    );
     const header = el('header', { class: 'sd-header' }, [
       el('span', { class: 'sd-logo', 'aria-hidden': 'true' }, [icon('leaf')]),
       el('div', { class: 'sd-heading' }, [
         el('h2', { class: 'sd-title', id: ids.title }, config.company + ' help'),
-        el('p', { class: 'sd-subtitle' }, 'Answers from our store policies · a person is one click away'),
+        el('p', { class: 'sd-subtitle' }, [subtitle, connection]),
       ]),
       el('div', { class: 'sd-header-actions' }, [newButton, closeButton]),
     ]);
@@ -892,12 +1097,19 @@
       icon('send'),
       srOnly('Send message'),
     ]);
+    const talkMain = el(
+      'button',
+      { type: 'button', class: 'sd-btn sd-btn--ghost', 'data-testid': 'talk-to-person' },
+      [icon('person'), 'Talk to a person']
+    );
+    const hint = el('p', { class: 'sd-hint', id: ids.hint }, [
+      'Enter to send · Shift+Enter for a new line. Answers are automated and cite our policies.',
+    ]);
     const form = el('form', { class: 'sd-composer', 'data-testid': 'composer', novalidate: true }, [
+      el('div', { class: 'sd-composer-actions' }, [talkMain]),
       el('label', { class: 'sd-sr-only', for: ids.input }, 'Message ' + config.assistantName),
       el('div', { class: 'sd-input-row' }, [input, sendButton]),
-      el('p', { class: 'sd-hint', id: ids.hint }, [
-        'Enter to send · Shift+Enter for a new line. Answers are automated and cite our policies.',
-      ]),
+      hint,
     ]);
     const panel = el(
       'section',
@@ -946,7 +1158,7 @@
       state.stickToBottom = nearBottom();
     });
 
-    // ---- busy state ----------------------------------------------------------
+    // ---- busy / status / connection -------------------------------------------
     function setBusy(busy) {
       state.busy = busy;
       sendButton.disabled = busy;
@@ -955,9 +1167,49 @@
       list.querySelectorAll('[data-sd-action]').forEach(function (button) {
         button.disabled = busy || button.hasAttribute('data-used');
       });
+      updateTalkButton();
     }
 
-    // ---- conversation id -----------------------------------------------------
+    function withHuman() {
+      return HUMAN_STATES.indexOf(state.status) !== -1;
+    }
+
+    function updateTalkButton() {
+      talkMain.hidden = withHuman();
+      talkMain.disabled = state.busy;
+    }
+
+    function setStatus(status, agent) {
+      if (typeof status === 'string' && status) state.status = status;
+      if (agent !== undefined) state.agent = agent || null;
+      mount.setAttribute('data-status', state.status);
+      const name = displayName(state.agent);
+      let text;
+      if (state.status === 'with_human') {
+        text = 'You are chatting with ' + (name || 'a person from our team');
+        input.placeholder = 'Write to ' + (name || 'our team') + '…';
+        hint.textContent = 'Enter to send · Shift+Enter for a new line. A person from our team is replying.';
+      } else if (state.status === 'waiting_for_human') {
+        text = 'Waiting for a person from our team…';
+        input.placeholder = 'Add anything that might help…';
+        hint.textContent = 'Enter to send · Shift+Enter for a new line. Your messages go to our team.';
+      } else {
+        text = 'Answers from our store policies · a person is one click away';
+        input.placeholder = 'Type your question…';
+        hint.textContent = 'Enter to send · Shift+Enter for a new line. Answers are automated and cite our policies.';
+      }
+      subtitle.textContent = text;
+      updateTalkButton();
+    }
+
+    function setConnection(value) {
+      state.connection = value;
+      connection.setAttribute('data-state', value);
+      connectionText.textContent = CONNECTION_TEXT[value] || '';
+      mount.setAttribute('data-connection', value);
+    }
+
+    // ---- conversation id + its event stream -----------------------------------
     function rememberConversation(id) {
       state.conversationId = id;
       if (storage) {
@@ -966,27 +1218,172 @@
       }
     }
 
+    function closeStream() {
+      if (state.stream) state.stream.close();
+      state.stream = null;
+      setConnection('idle');
+    }
+
+    function openStream(after) {
+      closeStream();
+      const id = state.conversationId;
+      let wasDown = false;
+      state.stream = openConversationStream(config.apiBase, id, after, {
+        onEvent: function (name, data) {
+          if (state.conversationId !== id || !data) return;
+          if (name === 'message') {
+            state.stats.streamMessages++;
+            ingestMessage(data.message);
+          } else if (name === 'state') {
+            applyStateEvent(data);
+          }
+        },
+        onState: function (value) {
+          if (state.conversationId !== id) return;
+          if (value === 'reconnecting' || value === 'offline') wasDown = true;
+          if (value === 'open' && wasDown) {
+            wasDown = false;
+            state.stats.reconnects++;
+            catchUp(id);
+          }
+          setConnection(value);
+        },
+      });
+    }
+
+    /**
+     * After a reconnect the stream replays what we missed (Last-Event-ID). As a
+     * second line of defence the transcript is read too; messages are keyed by
+     * id, so nothing shows twice.
+     */
+    async function catchUp(id) {
+      try {
+        const conversation = await fetchConversation(config.apiBase, id);
+        if (state.conversationId !== id || !conversation) return;
+        (conversation.messages || []).forEach(function (msg) {
+          if (msg && msg.id && !state.messages.has(msg.id) && !isHeld(msg.id)) {
+            state.stats.recoveredFromTranscript++;
+            ingestMessage(msg);
+          }
+        });
+        if (conversation.status) setStatus(conversation.status, conversation.agent);
+      } catch (_) {
+        // the stream itself is the source of truth; ignore
+      }
+    }
+
     async function ensureConversation(signal) {
-      if (!state.conversationId) rememberConversation(await createConversation(config.apiBase, signal));
+      if (!state.conversationId) {
+        rememberConversation(await createConversation(config.apiBase, signal));
+        openStream(0);
+      }
       return state.conversationId;
     }
 
-    // ---- message elements ----------------------------------------------------
+    // ---- messages, keyed by id ---------------------------------------------------
+    function isHeld(id) {
+      return state.held.some(function (m) {
+        return m.id === id;
+      });
+    }
+
+    function registerMessage(id, node) {
+      if (!id || !node) return;
+      node.setAttribute('data-message-id', id);
+      state.messages.set(id, node);
+      const rating = node.querySelector('[data-testid="rating"]');
+      if (rating) rating.querySelectorAll('button').forEach(function (b) {
+        b.disabled = false;
+      });
+    }
+
     function appendMessage(node, force) {
       list.appendChild(node);
       scrollToBottom(force);
     }
 
+    /** Helpful / not helpful, shown as pressed toggle buttons. */
+    function ratingControls(initial) {
+      const up = el(
+        'button',
+        { type: 'button', class: 'sd-rate', 'data-testid': 'rate-helpful', 'aria-pressed': 'false', title: 'Helpful' },
+        [icon('thumbUp'), srOnly('Helpful')]
+      );
+      const down = el(
+        'button',
+        { type: 'button', class: 'sd-rate', 'data-testid': 'rate-not-helpful', 'aria-pressed': 'false', title: 'Not helpful' },
+        [icon('thumbDown'), srOnly('Not helpful')]
+      );
+      const note = el('span', { class: 'sd-rate-note', 'aria-live': 'polite' }, '');
+      const group = el('div', { class: 'sd-rating', role: 'group', 'aria-label': 'Was this helpful?', 'data-testid': 'rating' }, [
+        el('span', { class: 'sd-rate-label', 'aria-hidden': 'true' }, 'Helpful?'),
+        up,
+        down,
+        note,
+      ]);
+      function show(value) {
+        up.setAttribute('aria-pressed', String(value === true));
+        down.setAttribute('aria-pressed', String(value === false));
+        group.setAttribute('data-rating', value === true ? 'helpful' : value === false ? 'not_helpful' : '');
+      }
+      async function rate(value) {
+        const li = group.closest('[data-message-id]');
+        if (!li || !state.conversationId) return;
+        const previous = group.getAttribute('data-rating');
+        show(value);
+        note.textContent = '';
+        try {
+          const body = await rateMessage(config.apiBase, state.conversationId, li.getAttribute('data-message-id'), value);
+          show(body && typeof body.helpful === 'boolean' ? body.helpful : value);
+          note.textContent = 'Thanks for the feedback.';
+        } catch (err) {
+          show(previous === 'helpful' ? true : previous === 'not_helpful' ? false : null);
+          note.textContent = "Couldn't save that. Please try again.";
+        }
+      }
+      up.addEventListener('click', function () {
+        rate(true);
+      });
+      down.addEventListener('click', function () {
+        rate(false);
+      });
+      up.disabled = true; // enabled once the message id is known
+      down.disabled = true;
+      show(typeof initial === 'boolean' ? initial : null);
+      return group;
+    }
+
     function customerMessage(text) {
-      return el('li', { class: 'sd-msg sd-msg--customer', 'data-testid': 'customer-message' }, [
+      return el('li', { class: 'sd-msg sd-msg--customer', 'data-testid': 'message', 'data-role': 'customer' }, [
         el('div', { class: 'sd-bubble' }, [srOnly('You said: '), el('p', { class: 'sd-text' }, text)]),
       ]);
+    }
+
+    function agentMessage(msg) {
+      const author = displayName(msg.author);
+      const li = el('li', { class: 'sd-msg sd-msg--agent', 'data-testid': 'message', 'data-role': 'agent' }, [
+        el('div', { class: 'sd-bubble' }, [
+          el('p', { class: 'sd-sender' }, [
+            icon('person'),
+            (author ? author + ' · ' : '') + config.company + ' team',
+            srOnly(' said: '),
+          ]),
+          el('p', { class: 'sd-text', 'data-testid': 'message-text' }, typeof msg.text === 'string' ? msg.text : ''),
+          ratingControls(msg.rating),
+        ]),
+      ]);
+      return li;
     }
 
     function talkButton() {
       const button = el(
         'button',
-        { type: 'button', class: 'sd-btn sd-btn--secondary', 'data-testid': 'talk-to-person', 'data-sd-action': 'talk' },
+        {
+          type: 'button',
+          class: 'sd-btn sd-btn--secondary',
+          'data-testid': 'talk-to-person-inline',
+          'data-sd-action': 'talk',
+        },
         [icon('person'), 'Talk to a person']
       );
       button.disabled = state.busy;
@@ -999,6 +1396,9 @@
       });
       return button;
     }
+    talkMain.addEventListener('click', function () {
+      if (submitText(TALK_TO_PERSON_TEXT)) input.focus();
+    });
 
     function welcomeMessage(withSuggestions) {
       const bubble = el('div', { class: 'sd-bubble' }, [
@@ -1035,32 +1435,26 @@
       ]);
     }
 
-    /** Renders one message from GET /v1/conversations/{id}. */
+    /** Renders one stored message (transcript or `message` event). */
     function storedMessage(msg, isLast) {
       const text = typeof msg.text === 'string' ? msg.text : '';
       if (msg.role === 'customer') return customerMessage(text);
-      if (msg.role === 'system') return systemNote(text);
-      if (msg.role === 'agent') {
-        return el('li', { class: 'sd-msg sd-msg--agent', 'data-testid': 'agent-message' }, [
-          el('div', { class: 'sd-bubble' }, [
-            el('p', { class: 'sd-sender' }, [icon('person'), config.company + ' team']),
-            el('p', { class: 'sd-text' }, text),
-          ]),
-        ]);
-      }
-      // assistant
+      if (msg.role === 'agent') return agentMessage(msg);
+      if (msg.role !== 'assistant') return systemNote(text);
       const outcome = msg.outcome || 'answer';
       const body = el('div', { class: 'sd-body' });
+      const bubble = el('div', { class: 'sd-bubble' }, [srOnly(config.assistantName + ' said: '), body]);
       const li = el(
         'li',
         {
           class: 'sd-msg sd-msg--assistant',
-          'data-testid': 'assistant-message',
+          'data-testid': 'message',
+          'data-role': 'assistant',
           'data-outcome': outcome,
           'data-state': 'done',
-          'data-message-id': msg.id || null,
+          'data-turn-id': msg.turn_id || null,
         },
-        [el('div', { class: 'sd-bubble' }, [srOnly(config.assistantName + ' said: '), body])]
+        [bubble]
       );
       if (outcome === 'handoff') {
         li.classList.add('sd-msg--handoff');
@@ -1070,11 +1464,55 @@
         body.appendChild(el('p', { class: 'sd-text' }, text));
       } else if (outcome === 'dont_know') {
         body.appendChild(el('p', { class: 'sd-text' }, text));
-        if (isLast) body.appendChild(el('div', { class: 'sd-actions' }, [talkButton()]));
+        if (isLast && !withHuman()) body.appendChild(el('div', { class: 'sd-actions' }, [talkButton()]));
       } else {
         body.appendChild(buildAnswer(text, null, msg.citations, 'sd-' + uid + '-m' + ++state.turnSeq));
       }
+      if (isRateable('assistant', outcome)) bubble.appendChild(ratingControls(msg.rating));
       return li;
+    }
+
+    /** One message from the conversation stream (or a catch-up read): shown once. */
+    function ingestMessage(msg) {
+      if (!msg || typeof msg.id !== 'string' || !msg.id) return;
+      if (state.messages.has(msg.id)) {
+        state.stats.duplicatesSkipped++;
+        return;
+      }
+      if (msg.role === 'customer') {
+        // Our own message echoed back: attach the id to the bubble we already show.
+        const pending = state.pendingCustomer.shift();
+        if (pending) {
+          registerMessage(msg.id, pending);
+          return;
+        }
+      } else if (msg.role === 'assistant') {
+        // The open turn renders this reply itself; decide when its stream ends.
+        if (state.activeTurn) {
+          if (!isHeld(msg.id)) state.held.push(msg);
+          return;
+        }
+        const turnNode = msg.turn_id ? state.turnsByTurnId.get(msg.turn_id) : null;
+        if (turnNode) {
+          state.turnsByTurnId.delete(msg.turn_id);
+          registerMessage(msg.id, turnNode);
+          return;
+        }
+      }
+      removeSuggestions();
+      const node = storedMessage(msg, false);
+      registerMessage(msg.id, node);
+      appendMessage(node, msg.role === 'customer');
+    }
+
+    function applyStateEvent(data) {
+      setStatus(data.status, data.agent === undefined ? null : data.agent);
+      const text = stateNoticeText(data);
+      if (!text) return;
+      const note = systemNote(text, 'state-notice');
+      note.setAttribute('data-status', data.status || '');
+      if (data.reason) note.setAttribute('data-reason', data.reason);
+      appendMessage(note, false);
     }
 
     // ---- turns ---------------------------------------------------------------
@@ -1084,7 +1522,10 @@
       retry: function (turn) {
         if (state.busy) return;
         turn.element.remove();
-        runTurn(turn.retryText);
+        if (turn.customerNode && !turn.customerNode.hasAttribute('data-message-id')) {
+          state.pendingCustomer.push(turn.customerNode);
+        }
+        runTurn(turn.retryText, turn.customerNode);
         input.focus();
       },
       scroll: function () {
@@ -1100,45 +1541,113 @@
       };
     }
 
-    async function streamTurn(turn, text, signal) {
-      const conversationId = await ensureConversation(signal);
-      await sendMessage(config.apiBase, conversationId, text, {
-        signal: signal,
-        onEvent: function (ev) {
-          if (!signal.aborted) handleStreamEvent(turn, ev);
-        },
-      });
+    function claimCustomerNode(node, id) {
+      if (!node || !id) return;
+      const i = state.pendingCustomer.indexOf(node);
+      if (i !== -1) state.pendingCustomer.splice(i, 1);
+      if (!state.messages.has(id)) registerMessage(id, node);
     }
 
-    async function runTurn(text) {
-      setBusy(true);
+    /** The POST stream ended: give the turn's bubble its message id, settle held replies. */
+    function finishTurn(turn) {
+      if (state.activeTurn === turn) state.activeTurn = null;
+      claimCustomerNode(turn.customerNode, turn.customerMessageId);
+      const held = state.held;
+      state.held = [];
+      let owned = false;
+      if (turn.messageId && !state.messages.has(turn.messageId)) {
+        registerMessage(turn.messageId, turn.element);
+        owned = true;
+      }
+      held.forEach(function (msg) {
+        if (msg.id === turn.messageId) return;
+        if (!owned && turn.turnId && msg.turn_id === turn.turnId) {
+          registerMessage(msg.id, turn.element);
+          owned = true;
+          return;
+        }
+        if (!owned && !turn.gotDone && turn.element.isConnected) {
+          // The POST stream broke, but the reply was stored: show the stored one instead.
+          const node = storedMessage(msg, true);
+          registerMessage(msg.id, node);
+          turn.element.replaceWith(node);
+          owned = true;
+          return;
+        }
+        ingestMessage(msg);
+      });
+      if (!owned && turn.turnId) state.turnsByTurnId.set(turn.turnId, turn.element);
+      if (turn.gotDone && isRateable('assistant', turn.outcome) && turn.element.isConnected) {
+        const rating = ratingControls(null);
+        turn.bubble.appendChild(rating);
+        if (turn.element.hasAttribute('data-message-id')) registerMessage(turn.element.getAttribute('data-message-id'), turn.element);
+      }
+    }
+
+    function newTurn(text, customerNode) {
       const turn = createTurn(turnContext, 'sd-' + uid + '-t' + ++state.turnSeq, text);
+      turn.customerNode = customerNode;
+      state.activeTurn = turn;
       appendMessage(turn.element, true);
+      return turn;
+    }
+
+    async function runTurn(text, customerNode) {
+      setBusy(true);
       const controller = new AbortController();
       state.controller = controller;
+      let turn = null;
+      const send = async function () {
+        const conversationId = await ensureConversation(controller.signal);
+        return sendMessage(config.apiBase, conversationId, text, {
+          signal: controller.signal,
+          onResponse: function () {
+            // Only an AI turn streams: its bubble and thinking steps appear now.
+            if (!turn) turn = newTurn(text, customerNode);
+          },
+          onEvent: function (ev) {
+            if (controller.signal.aborted || !turn) return;
+            handleStreamEvent(turn, ev);
+            if (turn.customerMessageId) claimCustomerNode(customerNode, turn.customerMessageId);
+          },
+        });
+      };
       try {
+        let result;
         try {
-          await streamTurn(turn, text, controller.signal);
+          result = await send();
         } catch (err) {
           // The stored conversation may be gone (e.g. the server was reset):
           // start a fresh one once and resend.
-          if (err instanceof ApiError && err.status === 404 && !turn.hasContent && !controller.signal.aborted) {
+          if (err instanceof ApiError && err.status === 404 && !turn && !controller.signal.aborted) {
+            closeStream();
             rememberConversation(null);
-            await streamTurn(turn, text, controller.signal);
+            result = await send();
           } else {
             throw err;
           }
         }
         if (controller.signal.aborted) return;
+        if (result.kind === 'accepted') {
+          const body = result.body || {};
+          const message = body.message || {};
+          claimCustomerNode(customerNode, message.id);
+          if (customerNode) customerNode.setAttribute('data-delivered', 'human');
+          setStatus(body.status || state.status, body.agent === undefined ? state.agent : body.agent);
+          return;
+        }
         if (!turn.hasContent) {
           renderError(turn, { code: 'interrupted', message: 'The reply was interrupted before it finished.' });
         }
         if (!turn.completed) renderDone(turn, {});
+        else if (turn.outcome === 'handoff') setStatus('waiting_for_human');
       } catch (err) {
         if (controller.signal.aborted) return;
+        if (!turn) turn = newTurn(text, customerNode);
         renderError(turn, errorInfo(err));
         if (!turn.completed) renderDone(turn, {});
       } finally {
+        if (turn) finishTurn(turn);
         if (state.controller === controller) {
           state.controller = null;
           setBusy(false);
@@ -1153,8 +1662,10 @@
       const text = String(raw || '').trim();
       if (!text) return false;
       removeSuggestions();
-      appendMessage(customerMessage(text), true);
-      runTurn(text);
+      const node = customerMessage(text);
+      state.pendingCustomer.push(node);
+      appendMessage(node, true);
+      runTurn(text, node);
       return true;
     }
 
@@ -1199,18 +1710,33 @@
       target.scrollIntoView({ block: 'nearest' });
     });
 
+    window.addEventListener('online', function () {
+      if (state.stream) state.stream.kick();
+    });
+
     // ---- new conversation ----------------------------------------------------
-    function reset() {
+    function clearConversationState() {
       if (state.controller) state.controller.abort();
       state.controller = null;
+      closeStream();
+      state.messages.clear();
+      state.turnsByTurnId.clear();
+      state.pendingCustomer = [];
+      state.held = [];
+      state.activeTurn = null;
+    }
+
+    function reset() {
+      clearConversationState();
       rememberConversation(null);
+      setStatus('with_ai', null);
       list.replaceChildren(welcomeMessage(true));
       setBusy(false);
       input.focus();
     }
     newButton.addEventListener('click', reset);
 
-    // ---- restore after reload ------------------------------------------------
+    // ---- restore after reload: transcript, then the stream after its last event ----
     async function restore() {
       const saved = storage ? storage.getItem(config.storageKey) : null;
       if (!saved) {
@@ -1223,10 +1749,18 @@
       try {
         const conversation = await fetchConversation(config.apiBase, saved);
         const messages = conversation && Array.isArray(conversation.messages) ? conversation.messages : [];
+        setStatus(conversation.status || 'with_ai', conversation.agent || null);
         list.replaceChildren(welcomeMessage(messages.length === 0));
         messages.forEach(function (msg, i) {
-          list.appendChild(storedMessage(msg, i === messages.length - 1));
+          if (!msg || !msg.id || state.messages.has(msg.id)) return;
+          const node = storedMessage(msg, i === messages.length - 1);
+          registerMessage(msg.id, node);
+          list.appendChild(node);
         });
+        if (state.status === 'with_human' && state.agent) {
+          list.appendChild(systemNote(stateNoticeText({ status: 'with_human', agent: state.agent }), 'state-notice'));
+        }
+        openStream(typeof conversation.last_event_id === 'number' ? conversation.last_event_id : 0);
       } catch (err) {
         if (err instanceof ApiError && err.status === 404) {
           rememberConversation(null);
@@ -1236,6 +1770,7 @@
             welcomeMessage(false),
             systemNote("We couldn't load your earlier messages. You can keep chatting below.")
           );
+          openStream(null);
         }
       } finally {
         setBusy(false);
@@ -1245,6 +1780,7 @@
 
     const savedOpen = storage ? storage.getItem(config.storageKey + ':open') : null;
     setOpen(savedOpen === null ? opts.open !== false : savedOpen === '1', false);
+    setStatus('with_ai', null);
     restore();
 
     return {
@@ -1265,6 +1801,15 @@
       get conversationId() {
         return state.conversationId;
       },
+      get status() {
+        return state.status;
+      },
+      get connection() {
+        return state.connection;
+      },
+      get stats() {
+        return Object.assign({}, state.stats);
+      },
     };
   }
 
@@ -1279,9 +1824,12 @@
     parseEventData: parseEventData,
     formatDuration: formatDuration,
     summaryText: summaryText,
+    messageIdFromEventId: messageIdFromEventId,
     createConversation: createConversation,
     fetchConversation: fetchConversation,
     sendMessage: sendMessage,
+    rateMessage: rateMessage,
+    openConversationStream: openConversationStream,
     ApiError: ApiError,
     createWidget: createWidget,
     renderers: EVENT_RENDERERS,
