@@ -1673,6 +1673,7 @@
     function autosize() {
       input.style.height = 'auto';
       input.style.height = Math.min(input.scrollHeight, 160) + 'px';
+      input.style.overflowY = input.scrollHeight > 160 ? 'auto' : 'hidden';
     }
 
     form.addEventListener('submit', function (e) {
