@@ -501,14 +501,18 @@
     list.replaceChildren.apply(list, nodes);
   }
 
-  // Waiting times tick every second.
+  function leaseText(iso) {
+    const left = (Date.parse(iso) - Date.now()) / 1000;
+    return isNaN(left) ? '' : left > 0 ? 'lease ends in ' + formatWait(left) : 'lease expired';
+  }
+
+  // Waiting times and leases tick every second.
   setInterval(function () {
     document.querySelectorAll('[data-since]').forEach(function (node) {
       node.textContent = formatWait((Date.now() - Number(node.getAttribute('data-since'))) / 1000);
     });
     document.querySelectorAll('[data-lease-expires]').forEach(function (node) {
-      const left = (Date.parse(node.getAttribute('data-lease-expires')) - Date.now()) / 1000;
-      node.textContent = isNaN(left) ? '' : left > 0 ? 'lease ends in ' + formatWait(left) : 'lease expired';
+      node.textContent = leaseText(node.getAttribute('data-lease-expires'));
     });
   }, 1000);
 
@@ -619,7 +623,7 @@
       statusBadge(status, 'conv-status'),
       el('span', { 'data-testid': 'conv-owner', 'data-owner': owner || '' }, owner ? 'Owner: ' + (owner === app.agent ? 'you' : cap(owner)) : 'No owner'),
       data.lease_expires_at && status === 'with_human'
-        ? el('span', { class: 'muted', 'data-lease-expires': data.lease_expires_at, 'data-testid': 'conv-lease' }, '')
+        ? el('span', { class: 'muted', 'data-lease-expires': data.lease_expires_at, 'data-testid': 'conv-lease' }, leaseText(data.lease_expires_at))
         : null
     );
     const mine = isMine();

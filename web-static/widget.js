@@ -1368,11 +1368,29 @@
             (author ? author + ' · ' : '') + config.company + ' team',
             srOnly(' said: '),
           ]),
-          el('p', { class: 'sd-text', 'data-testid': 'message-text' }, typeof msg.text === 'string' ? msg.text : ''),
+          agentBody(msg),
           ratingControls(msg.rating),
         ]),
       ]);
       return li;
+    }
+
+    /** An agent's text; when it quotes a draft with citations, its [n] markers link to the sources. */
+    function agentBody(msg) {
+      const text = typeof msg.text === 'string' ? msg.text : '';
+      const citations = normalizeCitations(msg.citations);
+      const body = el('div', { class: 'sd-text', 'data-testid': 'message-text' });
+      if (citations.length === 0) {
+        body.textContent = text;
+        return body;
+      }
+      const prefix = 'sd-' + uid + '-m' + ++state.turnSeq;
+      const byIndex = {};
+      citations.forEach(function (c) {
+        byIndex[c.index] = c;
+      });
+      appendTextWithMarkers(body, text, byIndex, prefix);
+      return el('div', { class: 'sd-body' }, [body, buildSources(citations, prefix)]);
     }
 
     function talkButton() {
@@ -1758,9 +1776,6 @@
           registerMessage(msg.id, node);
           list.appendChild(node);
         });
-        if (state.status === 'with_human' && state.agent) {
-          list.appendChild(systemNote(stateNoticeText({ status: 'with_human', agent: state.agent }), 'state-notice'));
-        }
         openStream(typeof conversation.last_event_id === 'number' ? conversation.last_event_id : 0);
       } catch (err) {
         if (err instanceof ApiError && err.status === 404) {

@@ -14,6 +14,12 @@ public struct APIError: HTTPResponseError, Sendable {
         case notFound = "not_found"
         case unauthorized
         case methodNotAllowed = "method_not_allowed"
+        case alreadyClaimed = "already_claimed"
+        case notOwner = "not_owner"
+        case invalidTransition = "invalid_transition"
+        case noCustomerMessage = "no_customer_message"
+        case invalidReply = "invalid_reply"
+        case notRateable = "not_rateable"
         case internalError = "internal_error"
     }
 
@@ -61,6 +67,28 @@ public struct APIError: HTTPResponseError, Sendable {
             return APIError(.badRequest, .invalidJSON, "The request body is not valid JSON of the expected shape.")
         case ConversationStoreError.conversationNotFound(let id):
             return APIError(.notFound, .notFound, "No conversation with id \(id).")
+        case ConversationStoreError.messageNotFound(let id):
+            return APIError(.notFound, .notFound, "No message with id \(id) in this conversation.")
+        case ConversationStoreError.draftNotFound(let id):
+            return APIError(.notFound, .notFound, "No draft with id \(id).")
+        case ConversationStoreError.verifiedAnswerNotFound(let id):
+            return APIError(.notFound, .notFound, "No verified answer with id \(id).")
+        case ConversationStoreError.notRateable:
+            return APIError(.conflict, .notRateable, "Only replies from supportd or an agent can be rated.")
+        case OwnershipError.alreadyClaimed(let owner):
+            return APIError(.conflict, .alreadyClaimed, "\(owner) holds this conversation.")
+        case OwnershipError.notOwner(let owner):
+            return APIError(
+                .conflict, .notOwner,
+                owner.map { "\($0) holds this conversation." } ?? "Claim the conversation first.")
+        case OwnershipError.invalidTransition(let from):
+            return APIError(.conflict, .invalidTransition, "Not possible while the conversation is \(from.rawValue).")
+        case ConsoleService.Failure.noCustomerMessage:
+            return APIError(.conflict, .noCustomerMessage, "The customer has not written anything to draft a reply to.")
+        case ConsoleService.Failure.draftNotInConversation(let id):
+            return APIError(.notFound, .notFound, "No draft with id \(id) in this conversation.")
+        case ConsoleService.Failure.missingText(let action):
+            return APIError(.badRequest, .invalidReply, "`\(action.rawValue)` needs the text to send.")
         case TurnService.Rejection.emptyMessage:
             return APIError(.badRequest, .emptyMessage, "The message text is empty.")
         case TurnService.Rejection.messageTooLong(let limit):

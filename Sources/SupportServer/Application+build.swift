@@ -8,6 +8,10 @@ public func buildApplication(_ runtime: SupportRuntime, logger: Logger = Logger(
     Application(
         router: buildRouter(runtime),
         configuration: .init(address: .hostname(runtime.config.host, port: runtime.config.port), serverName: "supportd"),
+        services: [
+            MaintenanceService(
+                runtime: runtime, interval: .milliseconds(Int(runtime.config.maintenanceSeconds * 1000)), logger: logger)
+        ],
         logger: logger)
 }
 
@@ -17,9 +21,11 @@ public func buildRouter(_ runtime: SupportRuntime) -> Router<AppRequestContext> 
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: FileMiddleware(runtime.config.webRoot, searchForIndexHtml: true))
     HealthController(retriever: runtime.retriever).addRoutes(to: router)
-    WidgetController(service: runtime.service, store: runtime.conversations)
-        .addRoutes(to: router.group("v1/conversations"))
-    ConsoleController(store: runtime.conversations)
+    WidgetController(
+        service: runtime.service, store: runtime.conversations, feed: runtime.feed,
+        heartbeat: .milliseconds(Int(runtime.config.heartbeatSeconds * 1000))
+    ).addRoutes(to: router.group("v1/conversations"))
+    ConsoleController(runtime: runtime)
         .addRoutes(to: router.group("v1/console").add(middleware: AgentAuthMiddleware(tokens: runtime.config.agentTokens)))
     return router
 }

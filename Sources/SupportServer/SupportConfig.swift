@@ -18,6 +18,16 @@ public struct SupportConfig: Sendable {
     public var routerThreshold = 0.25
     /// Console bearer tokens and the agent each one belongs to.
     public var agentTokens: [String: String] = [:]
+    /// How long an agent's claim on a conversation holds without activity.
+    public var leaseSeconds: TimeInterval = 600
+    /// Analytics count a conversation as resolved (assumed) when the customer wrote nothing for this long after an answer.
+    public var assumeResolvedMinutes: Double = 30
+    /// How similar a new question must be to an approved one to be served its verified answer (0…1).
+    public var verifiedAnswerThreshold = 0.8
+    /// How often open event streams send a keep-alive comment.
+    public var heartbeatSeconds: Double = 15
+    /// How often expired leases are returned to the queue and verified answers reloaded.
+    public var maintenanceSeconds: Double = 5
 
     public init() {}
 
@@ -36,6 +46,14 @@ public struct SupportConfig: Sendable {
         }
         if let value = environment["SUPPORTD_TURN_BUDGET_MS"].flatMap(Int.init) { config.budget.total = .milliseconds(value) }
         if let value = environment["SUPPORTD_AGENT_TOKENS"] { config.agentTokens = parseTokens(value) }
+        if let value = environment["SUPPORTD_LEASE_SECONDS"].flatMap(Double.init), value > 0 { config.leaseSeconds = value }
+        if let value = environment["SUPPORTD_ASSUME_RESOLVED_MINUTES"].flatMap(Double.init), value >= 0 {
+            config.assumeResolvedMinutes = value
+        }
+        if let value = environment["SUPPORTD_VERIFIED_ANSWER_THRESHOLD"].flatMap(Double.init) {
+            config.verifiedAnswerThreshold = value
+        }
+        if let value = environment["SUPPORTD_HEARTBEAT_SECONDS"].flatMap(Double.init), value > 0 { config.heartbeatSeconds = value }
         return config
     }
 

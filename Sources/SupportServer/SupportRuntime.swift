@@ -11,8 +11,12 @@ public struct SupportRuntime: Sendable {
     public let policies: PolicyStore
     public let conversations: SQLiteConversationStore
     public let retriever: BM25Retriever
+    public let verifiedAnswers: VerifiedAnswerIndex
     public let pipeline: TurnPipeline
     public let service: TurnService
+    public let console: ConsoleService
+    /// Wakes the open event streams after a write.
+    public var feed: ChangeFeed { conversations.feed }
 
     public enum IngestMode: Sendable { case always, whenStale, never }
 
@@ -37,18 +41,45 @@ public struct SupportRuntime: Sendable {
         let router: any IntentRouter =
             catalog.intents.isEmpty
             ? UnsureRouter() : ClassifierRouter(catalog: catalog, threshold: config.routerThreshold)
+        let verifiedAnswers = VerifiedAnswerIndex(threshold: config.verifiedAnswerThreshold)
         let pipeline = TurnPipeline(
             inputGuard: RuleInputGuard(), router: router, retriever: retriever, drafter: ExtractiveDrafter(),
-            verifier: EvidenceVerifier(), catalog: catalog, budget: config.budget, settings: config.pipeline)
+            verifier: EvidenceVerifier(), verifiedAnswers: verifiedAnswers, catalog: catalog, budget: config.budget,
+            settings: config.pipeline)
         // Compile the guard's patterns now rather than on the first customer's message.
         _ = pipeline.screen("warm-up: jo@example.com +1 555 0100")
         let conversations = SQLiteConversationStore(database: database)
         logger.info("assembled", metadata: [
             "passages": "\(passages.count)", "intents": "\(catalog.intents.count)", "database": "\(config.databasePath)",
         ])
-        return SupportRuntime(
+        let console = ConsoleService(
+            pipeline: pipeline, conversations: conversations, feedback: conversations,
+            rules: OwnershipRules(lease: config.leaseSeconds))
+        let runtime = SupportRuntime(
             config: config, database: database, policies: policies, conversations: conversations, retriever: retriever,
-            pipeline: pipeline, service: TurnService(pipeline: pipeline, store: conversations))
+            verifiedAnswers: verifiedAnswers, pipeline: pipeline, service: TurnService(pipeline: pipeline, store: conversations),
+            console: console)
+        try runtime.refreshVerifiedAnswersNow()
+        return runtime
+    }
+
+    /// The current revision of every policy document the retriever serves.
+    public var currentRevisions: [DocumentID: Int] {
+        Dictionary(retriever.passages.map { ($0.documentID, $0.documentRevision) }, uniquingKeysWith: { a, b in max(a, b) })
+    }
+
+    /// Marks verified answers whose policies changed as stale, then serves the rest.
+    public func refreshVerifiedAnswers() async throws {
+        let revisions = currentRevisions
+        _ = try await conversations.markStaleVerifiedAnswers(currentRevisions: revisions)
+        verifiedAnswers.replace(answers: try await conversations.verifiedAnswers(), currentRevisions: revisions)
+    }
+
+    /// The same, at start-up.
+    func refreshVerifiedAnswersNow() throws {
+        let revisions = currentRevisions
+        verifiedAnswers.replace(
+            answers: try conversations.refreshVerifiedAnswersNow(currentRevisions: revisions), currentRevisions: revisions)
     }
 
     static func loadCatalog(_ config: SupportConfig) throws -> IntentCatalog {
@@ -93,6 +124,7 @@ public struct SupportRuntime: Sendable {
     /// Re-reads the current passages into the retriever (after an ingest).
     public func reloadPassages() throws {
         retriever.replace(with: PassageIndex(passages: try policies.currentPassages()))
+        try refreshVerifiedAnswersNow()
     }
 }
 

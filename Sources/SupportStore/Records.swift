@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SupportCore
 
 // One Codable record per table. JSON columns are stored as text.
 
@@ -40,6 +41,12 @@ struct ConversationRecord: Codable, FetchableRecord, PersistableRecord, Sendable
     var status: String
     var createdAt: Date
     var updatedAt: Date
+    var owner: String?
+    var leaseExpiresAt: Date?
+
+    var ownership: Ownership {
+        Ownership(status: ConversationStatus(rawValue: status) ?? .withAI, owner: owner, leaseExpiresAt: leaseExpiresAt)
+    }
 }
 
 struct MessageRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -65,7 +72,7 @@ struct TurnRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     var id: String
     var conversationID: String
     var customerMessageID: String
-    var replyMessageID: String
+    var replyMessageID: String?
     var outcome: String
     var reason: String?
     var intent: String?
@@ -113,6 +120,82 @@ struct HandoffRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
         static let status = Column(CodingKeys.status)
         static let createdAt = Column(CodingKeys.createdAt)
     }
+}
+
+struct TransitionRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "transition"
+    var id: Int64?
+    var conversationID: String
+    var fromStatus: String
+    var toStatus: String
+    var byKind: String
+    var byName: String?
+    var reason: String
+    var createdAt: Date
+}
+
+struct EventRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "conversationEvent"
+    var conversationID: String
+    var sequence: Int
+    var kind: String
+    var payload: String
+    var createdAt: Date
+}
+
+struct DraftRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "draft"
+    var id: String
+    var conversationID: String
+    var forMessageID: String
+    var question: String
+    var outcome: String
+    var reason: String?
+    var text: String
+    var citations: String
+    var intent: String?
+    var trace: String
+    var requestedBy: String
+    var createdAt: Date
+}
+
+struct FeedbackRow: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "feedback"
+    var id: String
+    var conversationID: String
+    var draftID: String
+    var messageID: String
+    var action: String
+    var question: String
+    var draftText: String
+    var sentText: String
+    var editDistance: Double
+    var agent: String
+    var intent: String?
+    var documents: String
+    var createdAt: Date
+}
+
+struct RatingRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "rating"
+    var messageID: String
+    var conversationID: String
+    var helpful: Bool
+    var createdAt: Date
+}
+
+struct VerifiedAnswerRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "verifiedAnswer"
+    var id: String
+    var question: String
+    var answer: String
+    var citations: String
+    var provenance: String
+    var intent: String?
+    var status: String
+    var approvedBy: String
+    var approvedAt: Date
+    var sourceFeedbackID: String?
 }
 
 /// JSON text for the JSON columns.

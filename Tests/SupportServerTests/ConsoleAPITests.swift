@@ -46,6 +46,10 @@ struct ConsoleAPITests {
         try await makeApp().test(.router) { client in
             let conversation = try await createConversation(client)
             _ = try await postMessage(client, to: conversation, text: "I want to speak to a human")
+            let unclaimed = try await postAgentMessage(client, to: conversation, text: "Hi")
+            #expect(unclaimed.status == .conflict)
+            #expect(errorCode(unclaimed) == "not_owner")
+            #expect(try await consolePost(client, "/conversations/\(conversation)/claim").status == .ok)
 
             let response = try await postAgentMessage(client, to: conversation, text: "Hi, Alice here. How can I help?")
 
@@ -122,7 +126,7 @@ struct ConsoleAPITests {
             #expect(trace["total_milliseconds"] is Double)
             let stages = try #require(trace["stages"] as? [JSONObject])
             #expect(stages.map { $0["stage"] as? String }
-                == ["guard", "routing", "retrieval", "drafting", "verification", "outcome"])
+                == ["guard", "routing", "verified_answer", "retrieval", "drafting", "verification", "outcome"])
             for stage in stages {
                 let milliseconds = try #require(stage["milliseconds"] as? Double, "\(stage["stage"] ?? "?") has milliseconds")
                 #expect(milliseconds >= 0)

@@ -10,6 +10,7 @@ let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 let agentToken = "test-token-123456"
+let bobToken = "test-token-bob-7890"
 
 /// The real runtime on an in-memory database, assembled once: every test uses its own conversations.
 let sharedRuntime = Result<SupportRuntime, any Error> {
@@ -17,7 +18,7 @@ let sharedRuntime = Result<SupportRuntime, any Error> {
     config.databasePath = ":memory:"
     config.policiesPath = packageRoot.appendingPathComponent("policies").path
     config.webRoot = packageRoot.appendingPathComponent("web-static").path
-    config.agentTokens = [agentToken: "alice"]
+    config.agentTokens = [agentToken: "alice", bobToken: "bob"]
     var logger = Logger(label: "supportd-tests")
     logger.logLevel = .warning
     return try SupportRuntime.assemble(config, ingest: .always, logger: logger)
@@ -132,4 +133,19 @@ func postAgentMessage(
     try await client.execute(
         uri: "/v1/console/conversations/\(conversation)/messages", method: .post, headers: consoleHeaders(token: token),
         body: jsonBody(["text": text]))
+}
+
+/// `POST /v1/console{path}` with the agent token (`token`) and an optional JSON body.
+func consolePost(
+    _ client: any TestClientProtocol, _ path: String, json: [String: Any]? = nil, token: String? = agentToken
+) async throws -> TestResponse {
+    let body = try json.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
+    return try await client.execute(uri: "/v1/console\(path)", method: .post, headers: consoleHeaders(token: token), body: body)
+}
+
+/// `GET /v1/console{path}` with the agent token → the JSON object.
+func consoleGet(_ client: any TestClientProtocol, _ path: String) async throws -> JSONObject {
+    let response = try await client.execute(uri: "/v1/console\(path)", method: .get, headers: consoleHeaders())
+    #expect(response.status == .ok)
+    return try #require(jsonObject(response.body))
 }

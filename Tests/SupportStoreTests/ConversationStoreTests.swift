@@ -101,11 +101,16 @@ struct ConversationStoreTests {
         #expect(transcript.messages.last?.reason == "customer_asked")
     }
 
-    @Test func anAgentMessageKeepsItsAuthorAndPutsTheConversationWithAHuman() async throws {
+    @Test func anAgentReplyNeedsTheLeaseAndKeepsItsAuthor() async throws {
         let id = try await store.createConversation()
         _ = try await store.appendCustomerMessage(id, text: "Hello?", redactions: [])
+        await #expect(throws: OwnershipError.notOwner(owner: nil)) {
+            _ = try await store.appendAgentReply(id, text: "Hi", agent: "alice", feedback: nil, rules: OwnershipRules())
+        }
 
-        let sent = try await store.appendAgentMessage(id, text: "Hi, this is Alice.", agent: "alice")
+        _ = try await store.changeOwnership(id, .claim(agent: "alice"), rules: OwnershipRules())
+        let sent = try await store.appendAgentReply(
+            id, text: "Hi, this is Alice.", agent: "alice", feedback: nil, rules: OwnershipRules())
 
         let transcript = try #require(try await store.transcript(id))
         #expect(transcript.status == .withHuman)
@@ -141,7 +146,7 @@ struct ConversationStoreTests {
             _ = try await store.appendCustomerMessage(unknown, text: "hello", redactions: [])
         }
         await #expect(throws: ConversationStoreError.conversationNotFound(unknown)) {
-            _ = try await store.appendAgentMessage(unknown, text: "hello", agent: "alice")
+            _ = try await store.appendAgentReply(unknown, text: "hello", agent: "alice", feedback: nil, rules: OwnershipRules())
         }
         #expect(try await store.turns(of: unknown).isEmpty)
         #expect(try await store.handoffs(of: unknown).isEmpty)

@@ -16,19 +16,21 @@ def T(testid: str) -> str:
 # added to the page. Each node is recorded once (nodes moved later are ignored).
 PROBE_JS = r"""
 if (!window.__probe) {
-  const probe = { steps: [], messages: [], seen: new WeakSet() };
+  const probe = { steps: [], messages: [], answers: [], seen: new WeakSet() };
   window.__probe = probe;
   const record = function (x, now) {
     if (probe.seen.has(x)) return;
     probe.seen.add(x);
     if (x.dataset.testid === 'status-step') {
       probe.steps.push({ t: now, phase: x.dataset.phase || '', text: x.textContent });
+    } else if (x.dataset.testid === 'answer-text') {
+      probe.answers.push({ t: now, text: x.textContent });
     } else {
       probe.messages.push({ t: now, role: x.dataset.role || '', id: x.dataset.messageId || '',
                             text: (x.querySelector('[data-testid="message-text"]') || x).textContent });
     }
   };
-  const sel = '[data-testid="status-step"], [data-testid="message"]';
+  const sel = '[data-testid="status-step"], [data-testid="message"], [data-testid="answer-text"]';
   new MutationObserver(function (mutations) {
     const now = Date.now();
     for (const m of mutations) for (const n of m.addedNodes) {
@@ -75,6 +77,12 @@ class Page:
     def js(self, script: str, *args):
         return self.d.execute_script(script, *args)
 
+    def press(self, element):
+        """Scrolls the element to the middle of its scroller (no smooth scrolling) and clicks it."""
+        self.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+        element.click()
+        return element
+
 
 class WidgetPage(Page):
     def open(self, path: str = "/"):
@@ -118,7 +126,7 @@ class WidgetPage(Page):
         return self.wait(find, timeout, f"no {role} message")
 
     def probe(self) -> dict:
-        return self.js("return {steps: window.__probe.steps, messages: window.__probe.messages}")
+        return self.js("return {steps: window.__probe.steps, messages: window.__probe.messages, answers: window.__probe.answers}")
 
 
 class ConsolePage(Page):
@@ -152,4 +160,4 @@ class ConsolePage(Page):
     def click(self, testid: str):
         button = self.visible(T(testid))
         self.wait(lambda d: button.is_enabled(), message=f"{testid} stays disabled")
-        button.click()
+        self.press(button)

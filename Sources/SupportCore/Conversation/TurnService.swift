@@ -24,6 +24,10 @@ public struct TurnService: Sendable {
         public var screened: ScreenedMessage
         public var context: ConversationContext
         public var clock: TurnClock
+        /// Who holds the conversation now the message is in. When a person has it or is awaited,
+        /// the message is theirs and no AI turn runs.
+        public var ownership: Ownership
+        public var forAI: Bool { ownership.aiMayReply }
     }
 
     /// Screens and stores the message. Throws for an unknown conversation or an unusable message.
@@ -39,26 +43,34 @@ public struct TurnService: Sendable {
             throw ConversationStoreError.conversationNotFound(conversation)
         }
         let screened = pipeline.screen(trimmed)
-        let message = try await store.appendCustomerMessage(
+        let received = try await store.receiveCustomerMessage(
             conversation, text: screened.text, redactions: screened.verdict.redactions)
         return AcceptedMessage(
-            conversationID: conversation, message: message, screened: screened, context: transcript.context,
-            clock: pipeline.budget.start(at: receivedAt))
+            conversationID: conversation, message: received.message, screened: screened, context: transcript.context,
+            clock: pipeline.budget.start(at: receivedAt), ownership: received.ownership)
     }
 
-    /// Runs the turn, stores it, and emits the outcome and `done` events.
+    /// Runs the turn, stores it, and emits the outcome and `done` events. Call it only for a
+    /// message `forAI`. If a person takes the conversation over while the turn runs, the reply is
+    /// stored with the turn but withheld from the customer.
     @discardableResult
     public func run(_ accepted: AcceptedMessage, emit: @escaping @Sendable (TurnEvent) async -> Void) async -> TurnResult {
         let result = await pipeline.run(accepted.screened, context: accepted.context, clock: accepted.clock, emit: emit)
         let turnID = TurnID.generate(prefix: "turn")
+        var reply: TranscriptMessage?
         do {
-            _ = try await store.recordTurn(
+            reply = try await store.recordTurn(
                 TurnRecord(id: turnID, conversationID: accepted.conversationID, customerMessageID: accepted.message.id, result: result))
+            if reply != nil {
+                await emit(.outcome(result.outcome))
+            } else {
+                await emit(.status(StatusUpdate(phase: .finishing, text: pipeline.phrases.personTookOver)))
+            }
         } catch {
             await emit(.error(TurnError(code: "store_failed", message: "The reply could not be saved.")))
+            await emit(.outcome(result.outcome))
         }
-        await emit(.outcome(result.outcome))
-        await emit(.done(TurnSummary(outcome: result.outcome.kind, turnID: turnID, trace: result.trace)))
+        await emit(.done(TurnSummary(outcome: result.outcome.kind, turnID: turnID, trace: result.trace, messageID: reply?.id)))
         return result
     }
 }

@@ -56,6 +56,8 @@ public struct Answer: Sendable, Hashable, Codable {
         case policy
         /// A fixed phrase configured for an intent (greeting, thanks).
         case fixedPhrase = "fixed_phrase"
+        /// An answer a human approved earlier, served again for a closely matching question.
+        case verifiedAnswer = "verified_answer"
     }
 
     public var text: String
@@ -147,23 +149,65 @@ public struct HandoffPacket: Sendable, Hashable, Codable {
     public var intentConfidence: Double?
     /// The customer's messages in this conversation, oldest first (redacted).
     public var customerMessages: [String]
+    /// What the policies say on the question, each fact with its source.
+    public var facts: [Citation]
     /// Policy passages found for the latest message.
     public var passages: [PassageSummary]
-    /// What supportd already told the customer, oldest first.
+    /// What supportd already told the customer, oldest first: make no contrary promise.
     public var toldCustomer: [String]
+    public var frustration: FrustrationSignal
     public var suggestedNextStep: String
+    /// A verified reply to the customer's latest answerable question, when one could be made.
+    public var aiDraft: SuggestedReply?
 
     public init(
         reason: HandoffReason, intent: IntentName?, intentConfidence: Double?, customerMessages: [String],
-        passages: [PassageSummary], toldCustomer: [String], suggestedNextStep: String
+        facts: [Citation] = [], passages: [PassageSummary], toldCustomer: [String], frustration: FrustrationSignal = .calm,
+        suggestedNextStep: String, aiDraft: SuggestedReply? = nil
     ) {
         self.reason = reason
         self.intent = intent
         self.intentConfidence = intentConfidence
         self.customerMessages = customerMessages
+        self.facts = facts
         self.passages = passages
         self.toldCustomer = toldCustomer
+        self.frustration = frustration
         self.suggestedNextStep = suggestedNextStep
+        self.aiDraft = aiDraft
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case reason, intent, intentConfidence, customerMessages, facts, passages, toldCustomer, frustration
+        case suggestedNextStep, aiDraft
+    }
+
+    /// Packets stored before facts, frustration and drafts existed still decode.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        reason = try c.decode(HandoffReason.self, forKey: .reason)
+        intent = try c.decodeIfPresent(IntentName.self, forKey: .intent)
+        intentConfidence = try c.decodeIfPresent(Double.self, forKey: .intentConfidence)
+        customerMessages = try c.decode([String].self, forKey: .customerMessages)
+        facts = try c.decodeIfPresent([Citation].self, forKey: .facts) ?? []
+        passages = try c.decode([PassageSummary].self, forKey: .passages)
+        toldCustomer = try c.decode([String].self, forKey: .toldCustomer)
+        frustration = try c.decodeIfPresent(FrustrationSignal.self, forKey: .frustration) ?? .calm
+        suggestedNextStep = try c.decode(String.self, forKey: .suggestedNextStep)
+        aiDraft = try c.decodeIfPresent(SuggestedReply.self, forKey: .aiDraft)
+    }
+}
+
+/// A verified reply the pipeline could make, offered to an agent rather than sent.
+public struct SuggestedReply: Sendable, Hashable, Codable {
+    /// The customer message it answers.
+    public var question: String
+    public var text: String
+    public var citations: [Citation]
+    public init(question: String, text: String, citations: [Citation]) {
+        self.question = question
+        self.text = text
+        self.citations = citations
     }
 }
 

@@ -4,6 +4,8 @@ import Foundation
 public enum Stage: String, Sendable, Codable, CaseIterable {
     case inputGuard = "guard"
     case routing
+    /// Looking for an approved answer to a closely matching question.
+    case verifiedAnswer = "verified_answer"
     case retrieval
     case drafting
     case verification

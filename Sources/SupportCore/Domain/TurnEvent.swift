@@ -82,11 +82,17 @@ public struct TurnError: Sendable, Hashable, Codable {
 public struct TurnSummary: Sendable, Hashable, Codable {
     public var outcome: OutcomeKind
     public var turnID: TurnID
+    /// The stored reply, the same id the conversation's event stream carries.
+    public var messageID: MessageID?
+    /// False when a person took over while the turn ran and the reply was withheld.
+    public var delivered: Bool
     public var totalMs: Double
     public var timingsMs: [String: Double]
-    public init(outcome: OutcomeKind, turnID: TurnID, trace: TurnTrace) {
+    public init(outcome: OutcomeKind, turnID: TurnID, trace: TurnTrace, messageID: MessageID? = nil) {
         self.outcome = outcome
         self.turnID = turnID
+        self.messageID = messageID
+        self.delivered = messageID != nil
         self.totalMs = trace.totalMilliseconds
         self.timingsMs = Dictionary(uniqueKeysWithValues: trace.timings.map { ($0.key.rawValue, $0.value) })
     }

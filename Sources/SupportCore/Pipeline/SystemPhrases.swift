@@ -9,6 +9,9 @@ public struct SystemPhrases: Sendable, Hashable {
             + "Would you like me to connect you with a person from our support team?"
     }
 
+    /// Said instead of the AI's reply when a person took the conversation over mid-turn.
+    public var personTookOver: String { "A member of our team has joined and will reply to you here." }
+
     public func handoff(_ reason: HandoffReason) -> String {
         switch reason {
         case .customerAsked:

@@ -13,9 +13,12 @@ public struct ConversationContext: Sendable {
     public var customerMessages: [String]
     /// Earlier replies the customer saw, oldest first.
     public var repliesShown: [String]
-    public init(customerMessages: [String] = [], repliesShown: [String] = []) {
+    /// How supportd's earlier turns ended, oldest first.
+    public var earlierOutcomes: [OutcomeKind]
+    public init(customerMessages: [String] = [], repliesShown: [String] = [], earlierOutcomes: [OutcomeKind] = []) {
         self.customerMessages = customerMessages
         self.repliesShown = repliesShown
+        self.earlierOutcomes = earlierOutcomes
     }
 }
 
@@ -33,6 +36,10 @@ public struct PipelineSettings: Sendable, Hashable {
     /// Evidence strong enough to answer even when the router said out of scope.
     public var overrideOutOfScopeEvidence = 0.8
     public var passageLimit = 5
+    /// A "don't know" right after another becomes a handoff (reason `repeated_failure`).
+    public var handOffAfterRepeatedDontKnow = true
+    /// A "don't know" to a customer this frustrated becomes a handoff (reason `frustration`).
+    public var frustrationHandoffLevel: FrustrationSignal.Level = .high
     public init() {}
 }
 
@@ -44,6 +51,9 @@ public struct TurnPipeline: Sendable {
     public let retriever: any Retriever
     public let drafter: any Drafter
     public let verifier: any Verifier
+    /// Answers humans approved, consulted before retrieval.
+    public let verifiedAnswers: (any VerifiedAnswerSource)?
+    public let frustrationMeter = FrustrationMeter()
     public let catalog: IntentCatalog
     public let budget: LatencyBudget
     public let settings: PipelineSettings
@@ -51,14 +61,15 @@ public struct TurnPipeline: Sendable {
 
     public init(
         inputGuard: any InputGuard, router: any IntentRouter, retriever: any Retriever, drafter: any Drafter,
-        verifier: any Verifier, catalog: IntentCatalog, budget: LatencyBudget = .chat,
-        settings: PipelineSettings = .init(), phrases: SystemPhrases? = nil
+        verifier: any Verifier, verifiedAnswers: (any VerifiedAnswerSource)? = nil, catalog: IntentCatalog,
+        budget: LatencyBudget = .chat, settings: PipelineSettings = .init(), phrases: SystemPhrases? = nil
     ) {
         self.inputGuard = inputGuard
         self.router = router
         self.retriever = retriever
         self.drafter = drafter
         self.verifier = verifier
+        self.verifiedAnswers = verifiedAnswers
         self.catalog = catalog
         self.budget = budget
         self.settings = settings
@@ -69,7 +80,7 @@ public struct TurnPipeline: Sendable {
     public func with(settings: PipelineSettings) -> TurnPipeline {
         TurnPipeline(
             inputGuard: inputGuard, router: router, retriever: retriever, drafter: drafter, verifier: verifier,
-            catalog: catalog, budget: budget, settings: settings, phrases: phrases)
+            verifiedAnswers: verifiedAnswers, catalog: catalog, budget: budget, settings: settings, phrases: phrases)
     }
 
     /// Runs the input guard. Cheap and synchronous, so the caller can store the redacted message
@@ -96,5 +107,21 @@ public struct TurnPipeline: Sendable {
     ) async -> TurnResult {
         var run = TurnRun(pipeline: self, message: message, context: context, clock: clock, emit: emit)
         return await run.execute()
+    }
+
+    /// A verified answer to the newest of `candidates` (customer messages, oldest first) that
+    /// can be answered from policy, for an agent to send or change. Nothing is emitted or stored.
+    public func suggestReply(to candidates: [String], context: ConversationContext) async -> SuggestedReply? {
+        for text in candidates.reversed().prefix(3) {
+            let screened = screen(text)
+            guard case .pass = screened.verdict.decision else { continue }
+            var run = TurnRun(
+                pipeline: self, message: screened, context: context, clock: budget.start(), emit: { _ in },
+                suggestsDrafts: false)
+            if case .answer(let answer) = await run.execute().outcome, answer.source != .fixedPhrase {
+                return SuggestedReply(question: screened.text, text: answer.text, citations: answer.citations)
+            }
+        }
+        return nil
     }
 }

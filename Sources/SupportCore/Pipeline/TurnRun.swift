@@ -10,11 +10,14 @@ struct TurnRun {
     var records: [StageRecord] = []
     var routing: RoutingDecision?
     var retrieval: RetrievalResult?
+    /// Whether a handoff packet gets an AI draft (off for the nested runs that make one).
+    let suggestsDrafts: Bool
 
     init(
         pipeline: TurnPipeline, message: ScreenedMessage, context: ConversationContext, clock: TurnClock,
-        emit: @escaping @Sendable (TurnEvent) async -> Void
+        emit: @escaping @Sendable (TurnEvent) async -> Void, suggestsDrafts: Bool = true
     ) {
+        self.suggestsDrafts = suggestsDrafts
         self.pipeline = pipeline
         self.message = message
         self.context = context
@@ -31,7 +34,7 @@ struct TurnRun {
     static let placeholder = CompiledRegex(#"\[[A-Z]+_[0-9]+\]"#)
 
     mutating func execute() async -> TurnResult {
-        let outcome = await decide()
+        let outcome = await escalate(await decide())
         let finishing = ContinuousClock.now
         records.append(StageRecord(
             stage: .outcome, component: "pipeline", input: "", output: outcome.reasonCode ?? outcome.kind.rawValue,
@@ -58,7 +61,7 @@ struct TurnRun {
             return .answer(Answer(text: text, sentences: [AnswerSentence(text: text, citation: nil)], citations: [], source: .fixedPhrase))
         case .handoff:
             let reason: HandoffReason = routing.intent == "complaint" ? .frustration : .customerAsked
-            return handoff(reason)
+            return await handoff(reason)
         case .refuse:
             await status(.retrieval)
             guard let retrieval = await retrieve(preferred: []) else { return refusal(.offTopic) }
@@ -66,10 +69,12 @@ struct TurnRun {
             if evidence < pipeline.settings.overrideOutOfScopeEvidence { return refusal(.offTopic) }
             return await answer(from: retrieval)
         case .answer(let documents):
+            if let verified = await verifiedAnswer() { return verified }
             await status(.retrieval)
             guard let retrieval = await retrieve(preferred: documents) else { return dontKnow(.stageFailed) }
             return await answer(from: retrieval)
         case nil:
+            if let verified = await verifiedAnswer() { return verified }
             // The router is unsure: answer only on strong evidence, otherwise admit it.
             await status(.retrieval)
             guard let retrieval = await retrieve(preferred: []) else { return dontKnow(.stageFailed) }
@@ -149,6 +154,39 @@ struct TurnRun {
         return Answer(text: text, sentences: sentences, citations: citations, source: .policy)
     }
 
+    /// An answer a human approved for a closely matching question, when one is current.
+    private mutating func verifiedAnswer() async -> TurnOutcome? {
+        guard let source = pipeline.verifiedAnswers else { return nil }
+        let started = ContinuousClock.now
+        let match = source.match(queryText)
+        records.append(StageRecord(
+            stage: .verifiedAnswer, component: String(describing: type(of: source)), input: queryText,
+            output: match.map { "\($0.answer.id): \($0.answer.question)" } ?? "no close approved answer",
+            score: match?.similarity, threshold: source.threshold, decision: match == nil ? "none" : "served",
+            milliseconds: (ContinuousClock.now - started).milliseconds))
+        guard let verified = match?.answer else { return nil }
+        await status(.finishing)
+        let sentences = [AnswerSentence(text: verified.answer, citation: verified.citations.first?.index)]
+        return .answer(Answer(text: verified.answer, sentences: sentences, citations: verified.citations, source: .verifiedAnswer))
+    }
+
+    /// A second "don't know" in a row, or one to a very frustrated customer, goes to a person instead.
+    private mutating func escalate(_ outcome: TurnOutcome) async -> TurnOutcome {
+        guard case .dontKnow = outcome else { return outcome }
+        if pipeline.settings.handOffAfterRepeatedDontKnow, context.earlierOutcomes.last == .dontKnow {
+            return await handoff(.repeatedFailure)
+        }
+        if frustration.level >= pipeline.settings.frustrationHandoffLevel {
+            return await handoff(.frustration)
+        }
+        return outcome
+    }
+
+    var frustration: FrustrationSignal {
+        pipeline.frustrationMeter.measure(
+            messages: context.customerMessages + [message.text], earlierOutcomes: context.earlierOutcomes)
+    }
+
     // MARK: - Stages with deadlines
 
     private mutating func route() async -> RoutingDecision? {
@@ -225,15 +263,43 @@ struct TurnRun {
         .refusal(Refusal(reason: reason, text: phrases.refusal(reason)))
     }
 
-    private func handoff(_ reason: HandoffReason) -> TurnOutcome {
+    private mutating func handoff(_ reason: HandoffReason) async -> TurnOutcome {
+        let customerMessages = context.customerMessages + [message.text]
+        let draft = suggestsDrafts ? await pipeline.suggestReply(to: customerMessages, context: context) : nil
+        let passages = retrieval?.passages ?? []
+        let facts =
+            draft?.citations
+            ?? passages.prefix(3).enumerated().map { offset, scored in
+                Citation(index: offset + 1, passage: scored.passage)
+            }
+        let frustration = frustration
         let packet = HandoffPacket(
             reason: reason, intent: routing?.intent, intentConfidence: routing?.confidence,
-            customerMessages: context.customerMessages + [message.text],
-            passages: (retrieval?.passages ?? []).map(PassageSummary.init),
-            toldCustomer: context.repliesShown,
-            suggestedNextStep: reason == .frustration
-                ? "Acknowledge the problem, check the customer's order history, and offer a concrete fix."
-                : "Read the customer's questions above and reply in this conversation.")
+            customerMessages: customerMessages, facts: facts, passages: passages.map(PassageSummary.init),
+            toldCustomer: context.repliesShown, frustration: frustration,
+            suggestedNextStep: Self.nextStep(reason, frustration: frustration, hasDraft: draft != nil), aiDraft: draft)
         return .handoff(Handoff(id: .generate(prefix: "ho"), reason: reason, text: phrases.handoff(reason), packet: packet))
+    }
+
+    static func nextStep(_ reason: HandoffReason, frustration: FrustrationSignal, hasDraft: Bool) -> String {
+        var steps: [String] = []
+        if frustration.level >= .medium || reason == .frustration {
+            steps.append("Acknowledge the problem first, check the customer's order, and offer a concrete fix.")
+        }
+        switch reason {
+        case .repeatedFailure, .noEvidence, .outsidePolicy:
+            steps.append("The policies did not answer this; answer from the order system or a team lead, not from memory.")
+        case .deadline:
+            steps.append("The answer took too long to make; check the facts below and reply.")
+        case .guardrail:
+            steps.append("A safety check stopped the reply; read the whole conversation before answering.")
+        case .customerAsked, .frustration:
+            break
+        }
+        steps.append(
+            hasDraft
+                ? "Check the AI draft below against the facts, then accept, edit or replace it."
+                : "Read the customer's questions above and reply in this conversation.")
+        return steps.joined(separator: " ")
     }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import Synchronization
+
+/// One entry of a conversation's event log: what an open widget or console is told, in order.
+/// `sequence` is per conversation and is the SSE `id:`, so a client resumes after the last one it saw.
+public struct ConversationEvent: Sendable, Hashable {
+    public var sequence: Int
+    public var payload: Payload
+    public var createdAt: Date
+
+    public enum Payload: Sendable, Hashable {
+        /// A stored message: the customer's, the AI's or a human agent's.
+        case message(TranscriptMessage)
+        /// The conversation changed hands.
+        case state(StateNotice)
+    }
+
+    public enum Name: String, Sendable, Codable, CaseIterable {
+        case message, state
+    }
+
+    public var name: Name {
+        switch payload {
+        case .message: .message
+        case .state: .state
+        }
+    }
+
+    public init(sequence: Int, payload: Payload, createdAt: Date) {
+        self.sequence = sequence
+        self.payload = payload
+        self.createdAt = createdAt
+    }
+}
+
+/// A change of hands as the customer sees it.
+public struct StateNotice: Sendable, Hashable, Codable {
+    public var status: ConversationStatus
+    public var agent: String?
+    public var reason: TransitionReason
+    /// A sentence for the customer.
+    public var text: String
+
+    public init(status: ConversationStatus, agent: String?, reason: TransitionReason, text: String) {
+        self.status = status
+        self.agent = agent
+        self.reason = reason
+        self.text = text
+    }
+
+    /// The notice for a transition, or nil for transitions the customer need not see.
+    public static func forTransition(_ transition: ConversationTransition, owner: String?) -> StateNotice? {
+        let text: String
+        switch transition.reason {
+        case .handoff: text = "A member of our team will join this conversation shortly."
+        case .claimed: text = "\(owner ?? "A member of our team") has joined the conversation."
+        case .released, .leaseExpired: text = "You're back in the queue; the next available person will pick this up."
+        case .returnedToAI: text = "You're chatting with our automated assistant again."
+        case .resolved: text = "This conversation has been marked as resolved. Write again any time."
+        case .reopened: return nil
+        }
+        return StateNotice(status: transition.to, agent: owner, reason: transition.reason, text: text)
+    }
+}
+
+/// Tells open streams that something changed, so they read the log again. Notifications carry no
+/// data and coalesce: the log in the store is the one source of truth, so a slow reader never
+/// misses or repeats an event.
+public final class ChangeFeed: Sendable {
+    private let state = Mutex(Subscribers())
+
+    private struct Subscribers {
+        var next = 0
+        var conversation: [ConversationID: [Int: AsyncStream<Void>.Continuation]] = [:]
+        var queue: [Int: AsyncStream<Void>.Continuation] = [:]
+    }
+
+    public init() {}
+
+    /// Pokes every stream open on the conversation and, when the queue changed, every queue stream.
+    public func changed(_ conversation: ConversationID, queue: Bool) {
+        let targets = state.withLock { subscribers in
+            Array((subscribers.conversation[conversation] ?? [:]).values) + (queue ? Array(subscribers.queue.values) : [])
+        }
+        for continuation in targets { continuation.yield() }
+    }
+
+    public func queueChanged() {
+        for continuation in state.withLock({ Array($0.queue.values) }) { continuation.yield() }
+    }
+
+    /// A stream of pokes for one conversation; it ends when the consumer stops iterating.
+    public func subscribe(to conversation: ConversationID) -> AsyncStream<Void> {
+        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let key = state.withLock { subscribers in
+            subscribers.next += 1
+            subscribers.conversation[conversation, default: [:]][subscribers.next] = continuation
+            return subscribers.next
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.state.withLock { subscribers in
+                subscribers.conversation[conversation]?[key] = nil
+                if subscribers.conversation[conversation]?.isEmpty == true { subscribers.conversation[conversation] = nil }
+            }
+        }
+        return stream
+    }
+
+    public func subscribeToQueue() -> AsyncStream<Void> {
+        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let key = state.withLock { subscribers in
+            subscribers.next += 1
+            subscribers.queue[subscribers.next] = continuation
+            return subscribers.next
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.state.withLock { $0.queue.removeValue(forKey: key) }
+        }
+        return stream
+    }
+
+    /// How many streams are open (for health and tests).
+    public var openStreams: Int {
+        state.withLock { $0.queue.count + $0.conversation.values.reduce(0) { $0 + $1.count } }
+    }
+}
