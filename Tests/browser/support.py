@@ -228,8 +228,14 @@ class DroppableProxy:
 
     def drop(self) -> None:
         if self._listener:
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept()
+            except OSError:
+                pass
             self._listener.close()
             self._listener = None
+            if self._thread:
+                self._thread.join(timeout=5)
         with self._lock:
             conns = list(self._conns)
             self._conns.clear()
