@@ -7,7 +7,8 @@ struct Supportd: AsyncParsableCommand {
         commandName: "supportd",
         abstract: "A customer-support agent backend that answers only from your policies.",
         subcommands: [
-            ServeCommand.self, AskCommand.self, IngestCommand.self, EvalCommand.self, EvalDataCommand.self, ReplayCommand.self, RouteEvalCommand.self, BenchCommand.self,
+            ServeCommand.self, AskCommand.self, IngestCommand.self, EvalCommand.self, EvalDataCommand.self, ReplayCommand.self, FeedbackCommand.self, StatsCommand.self, RouteEvalCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -204,10 +204,13 @@ public struct SuggestedReply: Sendable, Hashable, Codable {
     public var question: String
     public var text: String
     public var citations: [Citation]
-    public init(question: String, text: String, citations: [Citation]) {
+    /// The intent the question was routed to.
+    public var intent: IntentName?
+    public init(question: String, text: String, citations: [Citation], intent: IntentName? = nil) {
         self.question = question
         self.text = text
         self.citations = citations
+        self.intent = intent
     }
 }
 

@@ -48,17 +48,19 @@ public struct ConsoleService: Sendable {
             pipeline.screen(latest.text), context: context, clock: pipeline.budget.start(), emit: { _ in })
         var target = latest
         var outcome = result.outcome
+        var intent = result.routing?.intent
         if !Self.answersFromPolicy(outcome),
             let suggestion = await pipeline.suggestReply(to: customer.dropLast().map(\.text), context: context),
             let message = customer.last(where: { $0.text == suggestion.question })
         {
             target = message
+            intent = suggestion.intent
             outcome = .answer(Answer(text: suggestion.text, sentences: [], citations: suggestion.citations, source: .policy))
         }
         let draft = AgentDraft(
             id: .generate(prefix: "draft"), conversationID: conversation, forMessageID: target.id, question: target.text,
             outcome: outcome.kind, reason: outcome.reasonCode, text: outcome.kind == .answer ? outcome.text : "",
-            citations: outcome.citations, intent: result.routing?.intent, trace: result.trace, requestedBy: agent,
+            citations: outcome.citations, intent: intent, trace: result.trace, requestedBy: agent,
             createdAt: now())
         try await feedback.saveDraft(draft)
         return draft
@@ -70,7 +72,7 @@ public struct ConsoleService: Sendable {
         in conversation: ConversationID, agent: String, action: ReplyAction?, draftID: DraftID?, text: String?
     ) async throws -> (message: TranscriptMessage, feedback: FeedbackRecord?) {
         let written = text?.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let action, let draftID else {
+        guard let requested = action, let draftID else {
             guard let written, !written.isEmpty else { throw TurnService.Rejection.emptyMessage }
             try Self.checkLength(written)
             let message = try await conversations.appendAgentReply(
@@ -79,6 +81,8 @@ public struct ConsoleService: Sendable {
         }
         guard let draft = try await feedback.draft(draftID) else { throw ConversationStoreError.draftNotFound(draftID) }
         guard draft.conversationID == conversation else { throw Failure.draftNotInConversation(draftID) }
+        // Writing into an empty draft (the AI could not answer) is writing one's own reply.
+        let action: ReplyAction = draft.text.isEmpty && requested == .edit ? .reject : requested
         let sent: String
         switch action {
         case .accept:

@@ -118,8 +118,10 @@ public struct TurnPipeline: Sendable {
             var run = TurnRun(
                 pipeline: self, message: screened, context: context, clock: budget.start(), emit: { _ in },
                 suggestsDrafts: false)
-            if case .answer(let answer) = await run.execute().outcome, answer.source != .fixedPhrase {
-                return SuggestedReply(question: screened.text, text: answer.text, citations: answer.citations)
+            let result = await run.execute()
+            if case .answer(let answer) = result.outcome, answer.source != .fixedPhrase {
+                return SuggestedReply(
+                    question: screened.text, text: answer.text, citations: answer.citations, intent: result.routing?.intent)
             }
         }
         return nil

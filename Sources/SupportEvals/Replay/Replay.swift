@@ -83,6 +83,10 @@ public struct Replay: Sendable {
             let after: ReplayReply
             do {
                 let accepted = try await service.accept(message.text, in: fresh)
+                if !accepted.forAI {
+                    // Replay measures the pipeline on every customer message, also those a person answered.
+                    _ = try await service.store.changeOwnership(fresh, .returnToAI(agent: "replay"), rules: OwnershipRules())
+                }
                 let result = await service.run(accepted) { _ in }
                 after = ReplayReply(
                     outcome: result.outcome.kind, reason: result.outcome.reasonCode,

@@ -62,6 +62,10 @@ public struct EvalRunner: Sendable {
         } catch {
             return .failed(index: index, message: text, expectation: expectation, error: "rejected: \(error)")
         }
+        if !accepted.forAI {
+            // Every turn of a case tests the pipeline: after a handoff, an agent gives the conversation back.
+            _ = try? await service.store.changeOwnership(conversation, .returnToAI(agent: "eval-runner"), rules: OwnershipRules())
+        }
         let collector = EventCollector()
         let result = await service.run(accepted) { event in await collector.add(event) }
         let retrieved = await collector.retrievedDocuments
