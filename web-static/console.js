@@ -489,7 +489,7 @@
           el('span', { class: 'qe-row qe-foot' }, [
             el('span', { 'data-testid': 'queue-owner', 'data-owner': entry.owner || '' }, entry.owner ? (mine ? 'You' : cap(entry.owner)) : 'Unassigned'),
             packet.intent ? el('span', { class: 'muted' }, humanize(packet.intent)) : null,
-            typeof entry.priority === 'number' ? el('span', { class: 'muted', title: 'Priority' }, 'P' + entry.priority) : null,
+            typeof entry.priority === 'number' ? el('span', { class: 'muted', title: 'Priority (higher first)' }, 'priority ' + entry.priority.toFixed(2)) : null,
           ]),
         ]
       );
@@ -790,7 +790,7 @@
       { class: 'plain', 'data-testid': 'packet-facts' },
       (p.facts || []).map(function (f) {
         return el('li', { 'data-testid': 'packet-fact' }, [
-          f.text || '',
+          f.text || f.quote || '',
           el('span', { class: 'source' }, ' — ' + (f.document_title || f.document_id || 'policy') + (f.section ? ' › ' + f.section : '') + (f.version ? ' (v' + f.version + ')' : '')),
         ]);
       })
@@ -803,7 +803,11 @@
       })
     );
     const draft = p.ai_draft
-      ? el('div', { class: 'ai-draft', 'data-testid': 'packet-draft' }, [el('p', {}, p.ai_draft.text || ''), citationList(p.ai_draft.citations)])
+      ? el('div', { class: 'ai-draft', 'data-testid': 'packet-draft' }, [
+          p.ai_draft.question ? el('p', { class: 'muted' }, 'Answering: “' + p.ai_draft.question + '”') : null,
+          el('p', {}, p.ai_draft.text || ''),
+          citationList(p.ai_draft.citations),
+        ])
       : el('p', { class: 'muted', 'data-testid': 'packet-draft' }, 'No AI draft in the packet.');
     return section('Hand-over packet', 'handoff-packet', [
       el('p', { class: 'muted' }, ['Handed over ', timeEl(handoff.created_at), list.length > 1 ? ' (latest of ' + list.length + ')' : '']),
@@ -834,33 +838,44 @@
     return String(value);
   }
 
+  function stageMs(s) {
+    if (s.duration_ms != null) return s.duration_ms;
+    if (s.milliseconds != null) return s.milliseconds;
+    return s.ms;
+  }
+
   function renderTraces(turns) {
     const list = Array.isArray(turns) ? turns : [];
     const items = list.map(function (turn, i) {
       const trace = turn.trace || {};
       const stages = traceStages(trace);
-      const total = turn.total_ms != null ? turn.total_ms : trace.total_ms;
+      const total = turn.total_ms != null ? turn.total_ms : trace.total_ms != null ? trace.total_ms : trace.total_milliseconds;
       const summary = el('summary', {}, [
         el('strong', {}, 'Turn ' + (i + 1)),
         ' · ',
         humanize(turn.outcome || trace.outcome || ''),
+        turn.intent ? ' · ' + humanize(turn.intent) + (typeof turn.confidence === 'number' ? ' (' + percent(turn.confidence) + ')' : '') : '',
         total != null ? el('span', { class: 'muted' }, ' · ' + cell(total) + ' ms') : null,
+        turn.delivered === false ? el('span', { class: 'pill pill-bad' }, 'not delivered') : null,
       ]);
       const body = [];
       if (stages.length) {
-        const keys = ['stage', 'decision', 'score', 'threshold', 'duration_ms'];
+        const heads = ['stage', 'decision and output', 'score / threshold', 'ms'];
         body.push(
           el('table', { class: 'trace-table' }, [
-            el('thead', {}, el('tr', {}, keys.map(function (k) {
-              return el('th', { scope: 'col' }, humanize(k));
+            el('thead', {}, el('tr', {}, heads.map(function (k) {
+              return el('th', { scope: 'col' }, k);
             }))),
             el('tbody', {}, stages.map(function (s) {
-              return el('tr', {}, [
-                el('td', {}, cell(s.stage || s.name)),
-                el('td', {}, cell(s.decision)),
-                el('td', {}, cell(s.score)),
-                el('td', {}, cell(s.threshold)),
-                el('td', {}, cell(s.duration_ms != null ? s.duration_ms : s.ms)),
+              return el('tr', { 'data-testid': 'trace-stage', 'data-stage': s.stage || s.name || '' }, [
+                el('td', {}, [el('strong', {}, cell(s.stage || s.name)), s.component ? el('div', { class: 'muted' }, s.component) : null]),
+                el('td', {}, [
+                  cell(s.decision),
+                  s.output != null && s.output !== s.decision ? el('div', { class: 'muted' }, cell(s.output)) : null,
+                  s.input ? el('div', { class: 'muted' }, 'in: ' + cell(s.input)) : null,
+                ]),
+                el('td', {}, s.score == null && s.threshold == null ? '–' : cell(s.score) + ' / ' + cell(s.threshold)),
+                el('td', {}, cell(stageMs(s))),
               ]);
             })),
           ])
@@ -883,11 +898,15 @@
               'ol',
               { class: 'plain timeline' },
               list.map(function (t) {
+                // The contract names `actor` / `actor_kind`; the server sends `by: {kind, name}`.
+                const by = t.by || {};
+                const actor = t.actor || by.name || '';
+                const kind = t.actor_kind || by.kind || '';
                 return el('li', { 'data-testid': 'transition', 'data-to': t.to, 'data-reason': t.reason }, [
                   timeEl(t.created_at),
                   ' ',
                   el('strong', {}, humanize(t.from) + ' → ' + humanize(t.to)),
-                  ' · ' + humanize(t.reason) + ' · ' + (t.actor ? cap(t.actor) : '') + (t.actor_kind ? ' (' + t.actor_kind + ')' : ''),
+                  ' · ' + humanize(t.reason) + ' · ' + (actor ? cap(actor) + (kind ? ' (' + kind + ')' : '') : cap(kind)),
                 ]);
               })
             ),
@@ -945,9 +964,30 @@
     return panel;
   }
 
+  /** What a re-render must not lose: the typed reply, focus, and which panels are open. */
   function captureReplyState() {
     const textarea = tid('reply-text');
-    return { text: textarea ? textarea.value : '', result: tid('reply-result') ? tid('reply-result').textContent : '' };
+    const active = document.activeElement;
+    const open = {};
+    document.querySelectorAll('#detail details').forEach(function (d) {
+      const key = detailsKey(d);
+      if (key) open[key] = d.open;
+    });
+    return {
+      text: textarea ? textarea.value : '',
+      result: tid('reply-result') ? tid('reply-result').textContent : '',
+      focus: active && active.closest && active.closest('#detail') ? active.getAttribute('data-testid') : null,
+      selection: active === textarea && textarea ? [textarea.selectionStart, textarea.selectionEnd] : null,
+      open: open,
+    };
+  }
+
+  function detailsKey(d) {
+    const testid = d.getAttribute('data-testid');
+    if (testid === 'trace') return 'trace:' + d.getAttribute('data-turn-id');
+    if (testid) return testid;
+    const parent = d.parentElement && d.parentElement.closest('details[data-testid="trace"]');
+    return parent ? 'raw:' + parent.getAttribute('data-turn-id') : null;
   }
 
   function restoreReplyState(keep) {
@@ -955,6 +995,17 @@
     setReplyMode(app.open.replyMode || 'plain', true);
     if (keep.text) tid('reply-text').value = keep.text;
     if (keep.result) tid('reply-result').textContent = keep.result;
+    document.querySelectorAll('#detail details').forEach(function (d) {
+      const key = detailsKey(d);
+      if (key && key in keep.open) d.open = keep.open[key];
+    });
+    if (keep.focus) {
+      const node = tid(keep.focus);
+      if (node) {
+        node.focus({ preventScroll: true });
+        if (keep.selection && node.setSelectionRange) node.setSelectionRange(keep.selection[0], keep.selection[1]);
+      }
+    }
   }
 
   function setReplyMode(mode, quiet) {

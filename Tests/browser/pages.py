@@ -158,6 +158,18 @@ class ConsolePage(Page):
         return self.one(T("conv-owner")).get_attribute("data-owner")
 
     def click(self, testid: str):
-        button = self.visible(T(testid))
-        self.wait(lambda d: button.is_enabled(), message=f"{testid} stays disabled")
-        self.press(button)
+        """Clicks the visible, enabled element; the page may re-render it meanwhile."""
+
+        def ready(d):
+            for e in d.find_elements(By.CSS_SELECTOR, T(testid)):
+                if e.is_displayed() and e.is_enabled():
+                    return e
+            return False
+
+        for _ in range(5):
+            try:
+                self.press(self.wait(ready, message=f"no enabled {testid}"))
+                return
+            except StaleElementReferenceException:
+                continue
+        raise AssertionError(f"{testid} kept going stale")
