@@ -706,10 +706,10 @@
     const left = el('div', { class: 'conv-main' }, [
       section('Transcript', 'transcript-card', [transcript]),
       renderReplyPanel(),
+      renderTraces(data.turns),
     ]);
     const right = el('div', { class: 'conv-side' }, [
       renderPacket(data.handoffs),
-      renderTraces(data.turns),
       renderTransitions(data.transitions),
       renderFeedback(data.feedback),
     ]);
@@ -833,7 +833,7 @@
 
   function cell(value) {
     if (value === null || value === undefined) return '–';
-    if (typeof value === 'number') return String(Math.round(value * 1000) / 1000);
+    if (typeof value === 'number') return String(Math.round(value * 100) / 100);
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value);
   }
@@ -906,7 +906,7 @@
                   timeEl(t.created_at),
                   ' ',
                   el('strong', {}, humanize(t.from) + ' → ' + humanize(t.to)),
-                  ' · ' + humanize(t.reason) + ' · ' + (actor ? cap(actor) + (kind ? ' (' + kind + ')' : '') : cap(kind)),
+                  ' · ' + humanize(t.reason) + ' · ' + (actor ? cap(actor) + (kind ? ' (' + kind + ')' : '') : kind === 'ai' ? 'AI' : cap(kind)),
                 ]);
               })
             ),

@@ -82,6 +82,16 @@ def test_customer_agent_round_trip(server, browsers, shots):
     roles = [e.get_attribute("data-role") for e in agent.all(T("transcript-message"))]
     assert roles[:2] == ["customer", "assistant"], roles
     shots(agent.d, "console-conversation")
+    # the turns' traces: collapsed, one per AI turn, every stage with its decision
+    traces = agent.one(T("traces"))
+    agent.press(agent.one("summary", traces))
+    first = agent.visible(T("trace"))
+    agent.press(agent.one("summary", first))
+    stages = [e.get_attribute("data-stage") for e in agent.all(T("trace-stage"), first)]
+    assert {"guard", "routing", "retrieval"} <= set(stages), stages
+    assert len(agent.all(T("transition"))) >= 1
+    agent.js("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", traces)
+    shots(agent.d, "console-traces")
 
     agent.click("action-claim")
     agent.wait(lambda d: agent.status() == "with_human" and agent.owner() == AGENT, message="claim not shown")
