@@ -76,8 +76,8 @@ public struct FrustrationMeter: Sendable {
             let lastTerms = Set(TextNormalizer.terms(last))
             for earlier in messages.dropLast() {
                 let terms = Set(TextNormalizer.terms(earlier))
-                let union = lastTerms.union(terms).count
-                if union >= 2, Double(lastTerms.intersection(terms).count) / Double(union) >= 0.6 {
+                let smaller = min(lastTerms.count, terms.count)
+                if smaller >= 1, Double(lastTerms.intersection(terms).count) / Double(smaller) >= 0.75 {
                     weights[.repeatedQuestion] = 0.25
                 }
             }
