@@ -50,8 +50,8 @@ public struct FeedbackExport: Sendable {
     static func evalCase(_ record: FeedbackRecord, turns: [String]) -> EvalCase {
         let facts = keyFacts(in: record.sentText, beyond: record.action == .edit ? record.draftText : "")
         let expectation: TurnExpectation
-        if facts.isEmpty && record.action == .reject {
-            // The agent gave no policy facts: the AI should have handed over, not answered.
+        if record.action == .reject && (facts.isEmpty || defers(record.sentText)) {
+            // The agent gave no policy facts but took the case on: the AI should have handed over, not answered.
             expectation = TurnExpectation(outcomes: [.handoff, .dontKnow], intent: nil)
         } else {
             let overlap = termOverlap(record.sentText, record.draftText)
@@ -61,6 +61,17 @@ public struct FeedbackExport: Sendable {
         return EvalCase(
             id: "feedback-\(record.id.rawValue)", tags: ["feedback", record.action.rawValue] + (record.intent.map { [$0.rawValue] } ?? []),
             turns: turns, expect: expectation)
+    }
+
+    static let deferrals = [
+        "let me check", "i'll check", "i will check", "look into", "looking into", "escalat", "get back to you",
+        "find out", "follow up", "i've passed", "i have passed", "i've asked", "i have asked", "our team will",
+    ]
+
+    /// Whether the agent's reply takes the case on rather than answering it ("let me check…").
+    static func defers(_ text: String) -> Bool {
+        let lowered = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        return deferrals.contains { lowered.contains($0) }
     }
 
     static let factPattern = try! NSRegularExpression(
