@@ -53,7 +53,7 @@ public struct StateNotice: Sendable, Hashable, Codable {
         let text: String
         switch transition.reason {
         case .handoff: text = "A member of our team will join this conversation shortly."
-        case .claimed: text = "\(owner ?? "A member of our team") has joined the conversation."
+        case .claimed: text = "\(owner.map(displayName) ?? "A member of our team") has joined the conversation."
         case .released, .leaseExpired: text = "You're back in the queue; the next available person will pick this up."
         case .returnedToAI: text = "You're chatting with our automated assistant again."
         case .resolved: text = "This conversation has been marked as resolved. Write again any time."
@@ -61,6 +61,9 @@ public struct StateNotice: Sendable, Hashable, Codable {
         }
         return StateNotice(status: transition.to, agent: owner, reason: transition.reason, text: text)
     }
+
+    /// "alice" → "Alice": agent names are configured in lower case as often as not.
+    static func displayName(_ agent: String) -> String { agent.prefix(1).uppercased() + agent.dropFirst() }
 }
 
 /// Tells open streams that something changed, so they read the log again. Notifications carry no
