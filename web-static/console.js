@@ -18,63 +18,8 @@
   // Server-sent events: frame parser + a reconnecting fetch reader
   // ===========================================================================
 
-  /**
-   * Incremental text/event-stream parser: push(text) returns the complete events
-   * ({id, event, data}) the chunk finished. Handles CRLF / LF / CR line ends
-   * split across chunks, comments, multi-line data and a persistent id.
-   */
-  function createFrameParser() {
-    let buffer = '';
-    let pendingCR = false;
-    let event = '';
-    let data = [];
-    let id = '';
-    let sawId = false;
-
-    function line(text, out) {
-      if (text === '') {
-        if (data.length) out.push({ id: id, hasId: sawId, event: event || 'message', data: data.join('\n') });
-        event = '';
-        data = [];
-        sawId = false;
-        return;
-      }
-      if (text.charCodeAt(0) === 58) return; // ": keep-alive"
-      const colon = text.indexOf(':');
-      const field = colon === -1 ? text : text.slice(0, colon);
-      let value = colon === -1 ? '' : text.slice(colon + 1);
-      if (value.charCodeAt(0) === 32) value = value.slice(1);
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-      else if (field === 'id' && value.indexOf('\u0000') === -1) {
-        id = value;
-        sawId = true;
-      }
-    }
-
-    return {
-      push: function (chunk) {
-        const out = [];
-        let text = String(chunk);
-        if (pendingCR && text.charCodeAt(0) === 10) text = text.slice(1);
-        pendingCR = false;
-        buffer += text;
-        let start = 0;
-        for (let i = 0; i < buffer.length; i++) {
-          const c = buffer.charCodeAt(i);
-          if (c !== 10 && c !== 13) continue;
-          line(buffer.slice(start, i), out);
-          if (c === 13) {
-            if (i + 1 === buffer.length) pendingCR = true;
-            else if (buffer.charCodeAt(i + 1) === 10) i++;
-          }
-          start = i + 1;
-        }
-        buffer = buffer.slice(start);
-        return out;
-      },
-    };
-  }
+  // The event-stream parser is the widget's (widget.js, loaded first by console.html).
+  const createSSEParser = window.SupportWidget.createSSEParser;
 
   /**
    * Reads an authenticated event stream with fetch and reconnects with backoff
@@ -116,13 +61,13 @@
         if (opts.onOpen) opts.onOpen();
         const reader = response.body.getReader();
         const decoder = new TextDecoder();
-        const parser = createFrameParser();
+        const parser = createSSEParser();
         for (;;) {
           const part = await reader.read();
           if (part.done) break;
           const events = parser.push(decoder.decode(part.value, { stream: true }));
           for (const ev of events) {
-            if (ev.hasId) lastId = ev.id;
+            if (ev.id) lastId = ev.id;
             let payload = null;
             try {
               payload = JSON.parse(ev.data);
@@ -1155,7 +1100,7 @@
   });
 
   // ---- start ------------------------------------------------------------------------
-  window.SupportConsole = { createFrameParser: createFrameParser, app: app, openConversation: openConversation };
+  window.SupportConsole = { app: app, openConversation: openConversation };
   const saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved) login(saved, true);
   else showView('login');

@@ -69,13 +69,13 @@ enum LiveEventStream {
     ) -> Response {
         response(pokes: feed.subscribe(to: id), heartbeat: heartbeat, cursor: after) { cursor in
             let events = try await store.events(of: id, after: cursor)
-            let frames = events.map(frame).joined()
+            let encoder = WireJSON.encoder
+            let frames = events.map { frame($0, encoder: encoder) }.joined()
             return (frames, events.last?.sequence ?? cursor)
         }
     }
 
-    static func frame(_ event: ConversationEvent) -> String {
-        let encoder = WireJSON.encoder
+    static func frame(_ event: ConversationEvent, encoder: JSONEncoder) -> String {
         let data: Data?
         switch event.payload {
         case .message(let message): data = try? encoder.encode(["message": message])
@@ -103,7 +103,7 @@ struct MaintenanceService: Service {
     func run() async throws {
         while !Task.isCancelled {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-            if Task.isCancelled || isShuttingDown { return }
+            if Task.isCancelled || Task.isShuttingDownGracefully { return }
             do {
                 let expired = try await runtime.conversations.expireLeases(rules: runtime.console.rules)
                 if !expired.isEmpty { logger.info("leases expired", metadata: ["conversations": "\(expired.count)"]) }
@@ -113,6 +113,4 @@ struct MaintenanceService: Service {
             }
         }
     }
-
-    var isShuttingDown: Bool { Task.isShuttingDownGracefully }
 }

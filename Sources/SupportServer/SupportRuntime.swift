@@ -64,9 +64,7 @@ public struct SupportRuntime: Sendable {
     }
 
     /// The current revision of every policy document the retriever serves.
-    public var currentRevisions: [DocumentID: Int] {
-        Dictionary(retriever.passages.map { ($0.documentID, $0.documentRevision) }, uniquingKeysWith: { a, b in max(a, b) })
-    }
+    public var currentRevisions: [DocumentID: Int] { retriever.passages.documentRevisions }
 
     /// Marks verified answers whose policies changed as stale, then serves the rest.
     public func refreshVerifiedAnswers() async throws {

@@ -115,9 +115,7 @@ public struct SQLiteConversationStore: ConversationStore {
                 ).insert(db)
             }
             if reply != nil, case .handoff(let handoff) = outcome {
-                try db.execute(
-                    sql: "UPDATE handoff SET status = 'closed' WHERE conversationID = ? AND status = 'open'",
-                    arguments: [turn.conversationID.rawValue])
+                try Self.closeOpenHandoffs(db, of: turn.conversationID.rawValue)
                 try HandoffRecord(
                     id: handoff.id.rawValue, conversationID: turn.conversationID.rawValue, turnID: turn.id.rawValue,
                     reason: handoff.reason.rawValue, packet: JSONColumn.encode(handoff.packet), status: "open",
@@ -289,15 +287,19 @@ public struct SQLiteConversationStore: ConversationStore {
                 byKind: party.kind.rawValue, byName: party.name, reason: reason.rawValue, createdAt: date
             ).insert(db)
             if reason == .resolved || reason == .returnedToAI {
-                try db.execute(
-                    sql: "UPDATE handoff SET status = 'closed' WHERE conversationID = ? AND status = 'open'",
-                    arguments: [record.id])
+                try closeOpenHandoffs(db, of: record.id)
             }
             if let notice = StateNotice.forTransition(transition, owner: change.next.owner ?? before.owner) {
                 try appendEvent(db, conversation: ConversationID(record.id), payload: .state(notice), date: date)
             }
         }
         return change.next
+    }
+
+    /// A new handoff, a resolution or a return to the AI ends any handoff still open.
+    static func closeOpenHandoffs(_ db: Database, of conversation: String) throws {
+        try db.execute(
+            sql: "UPDATE handoff SET status = 'closed' WHERE conversationID = ? AND status = 'open'", arguments: [conversation])
     }
 
     static func insertMessage(

@@ -45,8 +45,7 @@ struct FeedbackCommand: AsyncParsableCommand {
             var stale = 0
             if promote {
                 try await store.saveVerifiedAnswers(export.verifiedAnswers)
-                let revisions = try PolicyStore(database: store.database).currentPassages()
-                    .reduce(into: [DocumentID: Int]()) { $0[$1.documentID] = max($0[$1.documentID] ?? 0, $1.documentRevision) }
+                let revisions = try PolicyStore(database: store.database).currentPassages().documentRevisions
                 stale = try await store.markStaleVerifiedAnswers(currentRevisions: revisions)
             }
             let byAction = Dictionary(grouping: records, by: \.action).mapValues(\.count)

@@ -72,8 +72,15 @@ public struct Transcript: Sendable, Hashable, Codable {
 
     /// What the pipeline needs to know of the conversation.
     /// Outcomes count only since a human last wrote: a person's reply starts the AI afresh.
-    public var context: ConversationContext {
-        let sinceHuman = messages.lastIndex { $0.role == .agent }.map { messages[($0 + 1)...] } ?? messages[...]
+    public var context: ConversationContext { Self.context(of: messages[...]) }
+
+    /// What the pipeline knew when `message` arrived: everything before it.
+    public func context(before message: MessageID) -> ConversationContext {
+        Self.context(of: messages.prefix { $0.id != message })
+    }
+
+    static func context(of messages: ArraySlice<TranscriptMessage>) -> ConversationContext {
+        let sinceHuman = messages.lastIndex { $0.role == .agent }.map { messages[($0 + 1)...] } ?? messages
         return ConversationContext(
             customerMessages: messages.filter { $0.role == .customer }.map(\.text),
             repliesShown: messages.filter { $0.role != .customer }.map(\.text),

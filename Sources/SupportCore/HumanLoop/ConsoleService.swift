@@ -41,9 +41,7 @@ public struct ConsoleService: Sendable {
         }
         let customer = transcript.messages.filter { $0.role == .customer }
         guard let latest = customer.last else { throw Failure.noCustomerMessage }
-        let context = ConversationContext(
-            customerMessages: customer.dropLast().map(\.text),
-            repliesShown: transcript.messages.filter { $0.role != .customer }.map(\.text))
+        let context = transcript.context(before: latest.id)
         let result = await pipeline.run(
             pipeline.screen(latest.text), context: context, clock: pipeline.budget.start(), emit: { _ in })
         var target = latest

@@ -16,6 +16,15 @@ public struct DocumentVersion: Sendable, Hashable, Codable {
     }
 }
 
+extension Sequence<Passage> {
+    /// The newest revision of each document among the passages.
+    public var documentRevisions: [DocumentID: Int] {
+        reduce(into: [:]) { revisions, passage in
+            revisions[passage.documentID] = Swift.max(revisions[passage.documentID] ?? 0, passage.documentRevision)
+        }
+    }
+}
+
 /// An answer a human approved (accepted or edited), served first when a new question matches its
 /// question closely and the policy versions it rests on are unchanged.
 public struct VerifiedAnswer: Sendable, Hashable, Codable {

@@ -173,11 +173,12 @@ struct TurnRun {
     /// A second "don't know" in a row, or one to a very frustrated customer, goes to a person instead.
     private mutating func escalate(_ outcome: TurnOutcome) async -> TurnOutcome {
         guard case .dontKnow = outcome else { return outcome }
+        let frustration = frustration
         if pipeline.settings.handOffAfterRepeatedDontKnow, context.earlierOutcomes.last == .dontKnow {
-            return await handoff(.repeatedFailure)
+            return await handoff(.repeatedFailure, frustration: frustration)
         }
         if frustration.level >= pipeline.settings.frustrationHandoffLevel {
-            return await handoff(.frustration)
+            return await handoff(.frustration, frustration: frustration)
         }
         return outcome
     }
@@ -263,7 +264,7 @@ struct TurnRun {
         .refusal(Refusal(reason: reason, text: phrases.refusal(reason)))
     }
 
-    private mutating func handoff(_ reason: HandoffReason) async -> TurnOutcome {
+    private mutating func handoff(_ reason: HandoffReason, frustration measured: FrustrationSignal? = nil) async -> TurnOutcome {
         let customerMessages = context.customerMessages + [message.text]
         let draft = suggestsDrafts ? await pipeline.suggestReply(to: customerMessages, context: context) : nil
         let passages = retrieval?.passages ?? []
@@ -272,7 +273,7 @@ struct TurnRun {
             ?? passages.prefix(3).enumerated().map { offset, scored in
                 Citation(index: offset + 1, passage: scored.passage)
             }
-        let frustration = frustration
+        let frustration = measured ?? frustration
         let packet = HandoffPacket(
             reason: reason, intent: routing?.intent, intentConfidence: routing?.confidence,
             customerMessages: customerMessages, facts: facts, passages: passages.map(PassageSummary.init),

@@ -12,7 +12,7 @@ struct ConsoleController {
     var heartbeat: Duration { .milliseconds(Int(runtime.config.heartbeatSeconds * 1000)) }
 
     struct Me: ResponseEncodable { let agent: String }
-    struct Queue: ResponseEncodable, Encodable { let entries: [QueueEntry] }
+    struct Queue: ResponseEncodable { let entries: [QueueEntry] }
     struct ConversationDetail: ResponseEncodable {
         let conversation: TranscriptResponse
         let owner: String?
