@@ -1016,6 +1016,7 @@
       pendingCustomer: [], // customer <li>s sent but not yet known by id (oldest first)
       activeTurn: null, // the turn whose POST stream is open
       held: [], // assistant messages from the stream that arrived while a turn was open
+      sending: false, // a customer message is posted and its response has not begun
       stats: { streamMessages: 0, recoveredFromTranscript: 0, duplicatesSkipped: 0, reconnects: 0 },
     };
 
@@ -1505,8 +1506,10 @@
           return;
         }
       } else if (msg.role === 'assistant') {
-        // The open turn renders this reply itself; decide when its stream ends.
-        if (state.activeTurn) {
+        // The open turn renders this reply itself; decide when its stream ends. A
+        // message sent but not yet answered counts too: the reply can come in on the
+        // conversation stream before the POST response's first bytes do.
+        if (state.activeTurn || state.sending) {
           if (!isHeld(msg.id)) state.held.push(msg);
           return;
         }
@@ -1566,6 +1569,13 @@
       if (!state.messages.has(id)) registerMessage(id, node);
     }
 
+    /** No turn opened (a person has the conversation, or the send failed): show what was held. */
+    function releaseHeld() {
+      const held = state.held;
+      state.held = [];
+      held.forEach(ingestMessage);
+    }
+
     /** The POST stream ended: give the turn's bubble its message id, settle held replies. */
     function finishTurn(turn) {
       if (state.activeTurn === turn) state.activeTurn = null;
@@ -1612,6 +1622,7 @@
 
     async function runTurn(text, customerNode) {
       setBusy(true);
+      state.sending = true;
       const controller = new AbortController();
       state.controller = controller;
       let turn = null;
@@ -1621,6 +1632,7 @@
           signal: controller.signal,
           onResponse: function () {
             // Only an AI turn streams: its bubble and thinking steps appear now.
+            state.sending = false;
             if (!turn) turn = newTurn(text, customerNode);
           },
           onEvent: function (ev) {
@@ -1665,7 +1677,9 @@
         renderError(turn, errorInfo(err));
         if (!turn.completed) renderDone(turn, {});
       } finally {
+        state.sending = false;
         if (turn) finishTurn(turn);
+        else releaseHeld();
         if (state.controller === controller) {
           state.controller = null;
           setBusy(false);
@@ -1742,6 +1756,7 @@
       state.turnsByTurnId.clear();
       state.pendingCustomer = [];
       state.held = [];
+      state.sending = false;
       state.activeTurn = null;
     }
 
