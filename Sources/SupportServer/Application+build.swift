@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import SupportCore
 
 /// Builds the HTTP application around an assembled runtime.
@@ -10,7 +11,8 @@ public func buildApplication(_ runtime: SupportRuntime, logger: Logger = Logger(
         configuration: .init(address: .hostname(runtime.config.host, port: runtime.config.port), serverName: "supportd"),
         services: [
             MaintenanceService(
-                runtime: runtime, interval: .milliseconds(Int(runtime.config.maintenanceSeconds * 1000)), logger: logger)
+                runtime: runtime, interval: .milliseconds(Int(runtime.config.maintenanceSeconds * 1000)), logger: logger),
+            ProviderClientService(runtime: runtime),
         ],
         logger: logger)
 }
@@ -20,7 +22,7 @@ public func buildRouter(_ runtime: SupportRuntime) -> Router<AppRequestContext> 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: FileMiddleware(runtime.config.webRoot, searchForIndexHtml: true))
-    HealthController(retriever: runtime.retriever).addRoutes(to: router)
+    HealthController(retriever: runtime.retriever, metrics: runtime.metrics).addRoutes(to: router)
     WidgetController(
         service: runtime.service, store: runtime.conversations, feed: runtime.feed,
         heartbeat: .milliseconds(Int(runtime.config.heartbeatSeconds * 1000))
@@ -28,4 +30,15 @@ public func buildRouter(_ runtime: SupportRuntime) -> Router<AppRequestContext> 
     ConsoleController(runtime: runtime)
         .addRoutes(to: router.group("v1/console").add(middleware: AgentAuthMiddleware(tokens: runtime.config.agentTokens)))
     return router
+}
+
+/// Keeps the LLM provider client for the life of the server and shuts it down gracefully, after
+/// the HTTP server has stopped taking turns.
+struct ProviderClientService: Service {
+    let runtime: SupportRuntime
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await runtime.shutdown()
+    }
 }

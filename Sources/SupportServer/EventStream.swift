@@ -18,6 +18,7 @@ public enum EventStreamEncoder {
         case .status(let value): data = try? encoder.encode(value)
         case .intent(let value): data = try? encoder.encode(value)
         case .passages(let value): data = try? encoder.encode(["passages": value])
+        case .delta(let value): data = try? encoder.encode(value)
         case .answer(let value): data = try? encoder.encode(value)
         case .dontKnow(let value): data = try? encoder.encode(value)
         case .handoff(let value):

@@ -14,6 +14,8 @@ public struct SupportConfig: Sendable {
     public var intentsPath: String?
     public var webRoot = "web-static"
     public var budget = LatencyBudget.chat
+    /// Which drafter writes answers, the model behind it, and an optional shadow candidate.
+    public var drafting = DraftingConfig()
     public var pipeline = PipelineSettings()
     public var routerThreshold = 0.25
     /// Console bearer tokens and the agent each one belongs to.
@@ -31,9 +33,18 @@ public struct SupportConfig: Sendable {
 
     public init() {}
 
-    /// The defaults with `SUPPORTD_*` environment variables applied.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> SupportConfig {
+    /// The defaults, then the JSON file named by `SUPPORTD_CONFIG`, then `SUPPORTD_*` variables.
+    public static func load(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SupportConfig {
         var config = SupportConfig()
+        if let path = environment["SUPPORTD_CONFIG"] { try config.apply(file: path) }
+        config.applyEnvironment(environment)
+        try config.applyDrafting(environment: environment)
+        return config
+    }
+
+    mutating func applyEnvironment(_ environment: [String: String]) {
+        var config = self
+        defer { self = config }
         if let value = environment["SUPPORTD_HOST"] { config.host = value }
         if let value = environment["SUPPORTD_PORT"].flatMap(Int.init) { config.port = value }
         if let value = environment["SUPPORTD_DB"] { config.databasePath = value }
@@ -45,7 +56,7 @@ public struct SupportConfig: Sendable {
             config.pipeline.evidenceThreshold = value
         }
         if let value = environment["SUPPORTD_TURN_BUDGET_MS"].flatMap(Int.init) { config.budget.total = .milliseconds(value) }
-        if let value = environment["SUPPORTD_AGENT_TOKENS"] { config.agentTokens = parseTokens(value) }
+        if let value = environment["SUPPORTD_AGENT_TOKENS"] { config.agentTokens = Self.parseTokens(value) }
         if let value = environment["SUPPORTD_LEASE_SECONDS"].flatMap(Double.init), value > 0 { config.leaseSeconds = value }
         if let value = environment["SUPPORTD_ASSUME_RESOLVED_MINUTES"].flatMap(Double.init), value >= 0 {
             config.assumeResolvedMinutes = value
@@ -54,7 +65,6 @@ public struct SupportConfig: Sendable {
             config.verifiedAnswerThreshold = value
         }
         if let value = environment["SUPPORTD_HEARTBEAT_SECONDS"].flatMap(Double.init), value > 0 { config.heartbeatSeconds = value }
-        return config
     }
 
     /// `alice:token1,bob:token2` → token → agent.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SupportCore
+import SupportLLM
 import SupportStore
 
 /// The one composition root: builds the store, the stages and the pipeline from configuration.
@@ -15,6 +16,10 @@ public struct SupportRuntime: Sendable {
     public let pipeline: TurnPipeline
     public let service: TurnService
     public let console: ConsoleService
+    /// The one HTTP client for LLM providers, when a drafter needs one; shut it down at exit.
+    public let providerClient: ProviderClient?
+    /// Counts of outcomes, drafting faults, dropped sentences and tokens, for `/metrics`.
+    public let metrics: TurnMetrics
     /// Wakes the open event streams after a write.
     public var feed: ChangeFeed { conversations.feed }
 
@@ -42,25 +47,37 @@ public struct SupportRuntime: Sendable {
             catalog.intents.isEmpty
             ? UnsureRouter() : ClassifierRouter(catalog: catalog, threshold: config.routerThreshold)
         let verifiedAnswers = VerifiedAnswerIndex(threshold: config.verifiedAnswerThreshold)
+        let (drafters, providerClient) = try DrafterAssembly(
+            config: config.drafting, company: catalog.company ?? "our company"
+        ).build()
         let pipeline = TurnPipeline(
-            inputGuard: RuleInputGuard(), router: router, retriever: retriever, drafter: ExtractiveDrafter(),
-            verifier: EvidenceVerifier(), verifiedAnswers: verifiedAnswers, catalog: catalog, budget: config.budget,
-            settings: config.pipeline)
+            inputGuard: RuleInputGuard(), router: router, retriever: retriever, drafter: drafters.live,
+            fallbackDrafter: drafters.fallback, shadowDrafter: drafters.shadow, verifier: EvidenceVerifier(),
+            verifiedAnswers: verifiedAnswers, catalog: catalog, budget: config.budget, settings: config.pipeline)
         // Compile the guard's patterns now rather than on the first customer's message.
         _ = pipeline.screen("warm-up: jo@example.com +1 555 0100")
         let conversations = SQLiteConversationStore(database: database)
         logger.info("assembled", metadata: [
             "passages": "\(passages.count)", "intents": "\(catalog.intents.count)", "database": "\(config.databasePath)",
+            "drafter": "\(drafters.live.name)", "fallback": "\(drafters.fallback?.name ?? "none")",
+            "shadow": "\(drafters.shadow?.name ?? "none")", "prompt": "\(drafters.live.promptLabel ?? "none")",
         ])
+        let metrics = TurnMetrics()
         let console = ConsoleService(
             pipeline: pipeline, conversations: conversations, feedback: conversations,
             rules: OwnershipRules(lease: config.leaseSeconds))
         let runtime = SupportRuntime(
             config: config, database: database, policies: policies, conversations: conversations, retriever: retriever,
-            verifiedAnswers: verifiedAnswers, pipeline: pipeline, service: TurnService(pipeline: pipeline, store: conversations),
-            console: console)
+            verifiedAnswers: verifiedAnswers, pipeline: pipeline,
+            service: TurnService(pipeline: pipeline, store: conversations, metrics: metrics), console: console,
+            providerClient: providerClient, metrics: metrics)
         try runtime.refreshVerifiedAnswersNow()
         return runtime
+    }
+
+    /// Closes the provider client's connections (for commands; the server does this on shutdown).
+    public func shutdown() async {
+        try? await providerClient?.shutdown()
     }
 
     /// The current revision of every policy document the retriever serves.

@@ -86,6 +86,16 @@ public struct SQLiteConversationStore: ConversationStore {
         return received
     }
 
+    public func attachShadow(_ attempt: DraftingRecord, to turn: TurnID) async throws {
+        try await database.writer.write { db in
+            guard var row = try TurnRow.fetchOne(db, key: turn.rawValue) else { return }
+            var trace = try JSONColumn.decode(TurnTrace.self, row.trace)
+            trace.drafting = (trace.drafting ?? []) + [attempt]
+            row.trace = JSONColumn.encode(trace)
+            try row.update(db)
+        }
+    }
+
     public func recordTurn(_ turn: TurnRecord) async throws -> TranscriptMessage? {
         let date = now()
         let outcome = turn.result.outcome

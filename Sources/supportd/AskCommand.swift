@@ -13,7 +13,7 @@ struct AskCommand: AsyncParsableCommand {
     @OptionGroup var runtimeOptions: RuntimeOptions
 
     func run() async throws {
-        var config = SupportConfig.fromEnvironment()
+        var config = try SupportConfig.load()
         config.databasePath = ":memory:"
         runtimeOptions.apply(to: &config)
         let runtime = try SupportRuntime.assemble(config, ingest: .whenStale)
@@ -32,6 +32,7 @@ struct AskCommand: AsyncParsableCommand {
                 print("    out: \(record.output)")
             }
         }
+        await runtime.shutdown()
     }
 
     static func jsonLine(_ event: TurnEvent) -> String {
@@ -46,6 +47,8 @@ struct AskCommand: AsyncParsableCommand {
         case .passages(let passages):
             return "· passages: " + passages.prefix(3).map { "\($0.documentTitle) › \($0.section) (\(String(format: "%.2f", $0.coverage)))" }
                 .joined(separator: "; ")
+        case .delta(let delta):
+            return "» \(delta.text)" + (delta.citation.map { " [\($0.index)]" } ?? "")
         case .answer(let answer):
             var lines = ["", answer.text]
             for citation in answer.citations {

@@ -19,6 +19,8 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Name of the suite in reports (default: the case file's name).") var suite: String?
     @Option(name: .customLong("repeat"), help: "Run every case K times and report pass^K.") var repeats = 1
     @Flag(help: "Print the metrics as JSON instead of a table.") var json = false
+    @Option(help: "Drafter: extractive, llm or llm+fallback (default: SUPPORTD_DRAFTER or the config file, else extractive).")
+    var drafter: DraftingMode?
     @Option(help: "Fail (exit 1) when the metrics fall below this baseline file by more than its margin.") var baseline: String?
     @Option(name: .customLong("write-baseline"), help: "Record the metrics of this run as the baseline in this file.")
     var writeBaseline: String?
@@ -35,7 +37,13 @@ struct EvalCommand: AsyncParsableCommand {
         guard !loaded.isEmpty else { throw ValidationError("\(cases) holds no cases") }
         // Read the baseline before the run, so a wrong path fails at once.
         let recorded = try baseline.map { try Baseline.load(URL(fileURLWithPath: $0)) }
-        let runtime = try SupportRuntime.inMemory(policies: corpus, intents: intents)
+        let runtime = try SupportRuntime.inMemory(policies: corpus, intents: intents, drafter: drafter)
+        let results = await evaluate(loaded, runtime: runtime, caseURL: caseURL)
+        await runtime.shutdown()
+        try report(results, recorded: recorded)
+    }
+
+    private func evaluate(_ loaded: [EvalCase], runtime: SupportRuntime, caseURL: URL) async -> EvalResults {
         let config = runtime.config
         let runner = EvalRunner(service: runtime.service, passages: runtime.retriever.passages)
         let suite = suite ?? caseURL.deletingPathExtension().lastPathComponent
@@ -43,11 +51,17 @@ struct EvalCommand: AsyncParsableCommand {
             suite: suite, casesFile: cases, corpus: config.policiesPath, repeats: repeats,
             settings: [
                 "drafter": runtime.pipeline.drafter.name,
+                "fallback": runtime.pipeline.fallbackDrafter?.name ?? "none",
+                "prompt": runtime.pipeline.drafter.promptLabel ?? "none",
                 "evidence_threshold": "\(config.pipeline.evidenceThreshold)",
                 "router_threshold": "\(config.routerThreshold)",
                 "intents": "\(runtime.pipeline.catalog.intents.count)",
             ])
-        let results = await Evaluation.run(loaded, with: runner, plan: plan)
+        return await Evaluation.run(loaded, with: runner, plan: plan)
+    }
+
+    private func report(_ results: EvalResults, recorded: Baseline?) throws {
+        let suite = results.suite
         let directory = URL(fileURLWithPath: out ?? ".build/evals/\(suite)")
         try Evaluation.write(results, to: directory)
 

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var runtimeOptions: RuntimeOptions
 
     func run() async throws {
-        var config = SupportConfig.fromEnvironment()
+        var config = try SupportConfig.load()
         runtimeOptions.apply(to: &config)
         if let host { config.host = host }
         if let port { config.port = port }

@@ -181,6 +181,8 @@ public protocol ConversationStore: Sendable {
     /// delivered (stored as a message) only if the AI still holds the conversation; nil when a
     /// person took it over while the turn ran.
     func recordTurn(_ turn: TurnRecord) async throws -> TranscriptMessage?
+    /// Adds a shadow drafter's attempt to a stored turn's trace (it finishes after the turn does).
+    func attachShadow(_ attempt: DraftingRecord, to turn: TurnID) async throws
     /// Stores a human agent's reply, with its feedback record when it answered a draft. Only the
     /// agent holding the conversation may reply; the reply renews the lease.
     func appendAgentReply(

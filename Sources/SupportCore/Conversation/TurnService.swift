@@ -5,11 +5,13 @@ import Foundation
 public struct TurnService: Sendable {
     public let pipeline: TurnPipeline
     public let store: any ConversationStore
+    public let metrics: TurnMetrics
     public static let maximumMessageCharacters = 4000
 
-    public init(pipeline: TurnPipeline, store: any ConversationStore) {
+    public init(pipeline: TurnPipeline, store: any ConversationStore, metrics: TurnMetrics = TurnMetrics()) {
         self.pipeline = pipeline
         self.store = store
+        self.metrics = metrics
     }
 
     public enum Rejection: Error, Equatable {
@@ -56,21 +58,29 @@ public struct TurnService: Sendable {
     @discardableResult
     public func run(_ accepted: AcceptedMessage, emit: @escaping @Sendable (TurnEvent) async -> Void) async -> TurnResult {
         let result = await pipeline.run(accepted.screened, context: accepted.context, clock: accepted.clock, emit: emit)
+        let restorer = PlaceholderRestorer(originals: accepted.screened.verdict.originals)
+        metrics.record(result)
         let turnID = TurnID.generate(prefix: "turn")
         var reply: TranscriptMessage?
         do {
             reply = try await store.recordTurn(
                 TurnRecord(id: turnID, conversationID: accepted.conversationID, customerMessageID: accepted.message.id, result: result))
             if reply != nil {
-                await emit(.outcome(result.outcome))
+                await emit(restorer.restore(.outcome(result.outcome)))
             } else {
                 await emit(.status(StatusUpdate(phase: .finishing, text: pipeline.phrases.personTookOver)))
             }
         } catch {
             await emit(.error(TurnError(code: "store_failed", message: "The reply could not be saved.")))
-            await emit(.outcome(result.outcome))
+            await emit(restorer.restore(.outcome(result.outcome)))
         }
         await emit(.done(TurnSummary(outcome: result.outcome.kind, turnID: turnID, trace: result.trace, messageID: reply?.id)))
+        if let shadow = result.shadow {
+            // The customer has their answer; the candidate's attempt is kept for comparison only.
+            let attempt = await shadow.value
+            metrics.record(shadow: attempt)
+            try? await store.attachShadow(attempt, to: turnID)
+        }
         return result
     }
 }

@@ -44,10 +44,13 @@ public struct StageRecord: Sendable, Hashable, Codable {
 public struct TurnTrace: Sendable, Hashable, Codable {
     public var stages: [StageRecord]
     public var totalMilliseconds: Double
+    /// How the answer was written, when a drafter ran: one entry per drafter tried, in order.
+    public var drafting: [DraftingRecord]?
 
-    public init(stages: [StageRecord] = [], totalMilliseconds: Double = 0) {
+    public init(stages: [StageRecord] = [], totalMilliseconds: Double = 0, drafting: [DraftingRecord]? = nil) {
         self.stages = stages
         self.totalMilliseconds = totalMilliseconds
+        self.drafting = drafting
     }
 
     /// Milliseconds per stage, for the `done` event.

@@ -5,6 +5,8 @@ public enum TurnEvent: Sendable, Hashable {
     case status(StatusUpdate)
     case intent(IntentUpdate)
     case passages([PassageSummary])
+    /// A sentence of the answer being written, sent only after it passed verification.
+    case delta(AnswerDelta)
     case answer(Answer)
     case dontKnow(DontKnow)
     case handoff(Handoff)
@@ -13,7 +15,7 @@ public enum TurnEvent: Sendable, Hashable {
     case done(TurnSummary)
 
     public enum Name: String, Sendable, Codable, CaseIterable {
-        case status, intent, passages, answer
+        case status, intent, passages, delta, answer
         case dontKnow = "dont_know"
         case handoff, refusal, error, done
     }
@@ -23,6 +25,7 @@ public enum TurnEvent: Sendable, Hashable {
         case .status: .status
         case .intent: .intent
         case .passages: .passages
+        case .delta: .delta
         case .answer: .answer
         case .dontKnow: .dontKnow
         case .handoff: .handoff
@@ -40,6 +43,21 @@ public enum TurnEvent: Sendable, Hashable {
         case .handoff(let value): .handoff(value)
         case .refusal(let value): .refusal(value)
         }
+    }
+}
+
+/// One verified sentence of an answer, streamed before the `answer` event that completes it.
+/// Sentences arrive in order (`index` from 0) and are never taken back; the `answer` event
+/// carries the same sentences, possibly followed by more.
+public struct AnswerDelta: Sendable, Hashable, Codable {
+    public var index: Int
+    public var text: String
+    /// The passage the sentence rests on; nil for frame text such as the lead-in.
+    public var citation: Citation?
+    public init(index: Int, text: String, citation: Citation?) {
+        self.index = index
+        self.text = text
+        self.citation = citation
     }
 }
 

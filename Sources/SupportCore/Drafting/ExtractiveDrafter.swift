@@ -31,7 +31,18 @@ public struct ExtractiveDrafter: Drafter {
         var score: Double
     }
 
-    public func draft(_ request: DraftRequest) async throws -> Draft? {
+    /// The whole draft at once: it takes microseconds, so there is nothing to stream.
+    public func stream(_ request: DraftRequest) -> AsyncThrowingStream<DraftEvent, any Error> {
+        AsyncThrowingStream { continuation in
+            if let draft = draft(request) {
+                if let leadIn = draft.leadIn { continuation.yield(.leadIn(leadIn)) }
+                for sentence in draft.sentences { continuation.yield(.sentence(sentence)) }
+            }
+            continuation.finish()
+        }
+    }
+
+    public func draft(_ request: DraftRequest) -> Draft? {
         let weights = Dictionary(
             request.retrieval.queryTerms.map { ($0.term, $0.weight) }, uniquingKeysWith: { max($0, $1) })
         let totalWeight = weights.values.reduce(0, +)

@@ -9,16 +9,25 @@ public struct PIIRedactor: Sendable {
     /// The text with e-mail addresses, IBANs, payment cards and phone numbers replaced, in that
     /// order (so a card's digits are never half-read as a phone), and one redaction per distinct value.
     public func redact(_ text: String) -> (text: String, redactions: [Redaction]) {
+        let result = redactWithOriginals(text)
+        return (result.text, result.redactions)
+    }
+
+    /// The same, with what each placeholder replaced. The originals live only in memory for the
+    /// turn, so the reply to this customer can show their own details back to them.
+    public func redactWithOriginals(_ text: String) -> (text: String, redactions: [Redaction], originals: [String: String]) {
         var current = text
         var redactions: [Redaction] = []
+        var originals: [String: String] = [:]
         for kind in [PIIKind.email, .iban, .paymentCard, .phone] {
             let findings = Self.find(kind, in: current)
             guard !findings.isEmpty else { continue }
             var book = PlaceholderBook(kind: kind)
             current = Self.replace(findings, in: current, book: &book)
             redactions += book.redactions
+            originals.merge(book.originals) { first, _ in first }
         }
-        return (current, redactions)
+        return (current, redactions, originals)
     }
 
     private static func find(_ kind: PIIKind, in text: String) -> [PIIFinding] {
@@ -42,7 +51,7 @@ public struct PIIRedactor: Sendable {
         for finding in findings.sorted(by: { $0.range.location < $1.range.location }) {
             guard let range = Range(finding.range, in: text), range.lowerBound >= cursor else { continue }
             result += text[cursor..<range.lowerBound]
-            result += book.placeholder(for: finding.key)
+            result += book.placeholder(for: finding.key, original: String(text[range]))
             cursor = range.upperBound
         }
         result += text[cursor...]

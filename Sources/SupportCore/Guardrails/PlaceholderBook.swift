@@ -5,14 +5,17 @@ import Foundation
 struct PlaceholderBook {
     let kind: PIIKind
     private(set) var redactions: [Redaction] = []
+    /// Placeholder → the text it replaced (first occurrence), for restoring the customer's own reply.
+    private(set) var originals: [String: String] = [:]
     private var byKey: [String: String] = [:]
 
     init(kind: PIIKind) { self.kind = kind }
 
-    mutating func placeholder(for key: String) -> String {
+    mutating func placeholder(for key: String, original: String) -> String {
         if let existing = byKey[key] { return existing }
         let placeholder = "[\(Self.label(kind))_\(byKey.count + 1)]"
         byKey[key] = placeholder
+        originals[placeholder] = original
         redactions.append(Redaction(kind: kind, placeholder: placeholder))
         return placeholder
     }

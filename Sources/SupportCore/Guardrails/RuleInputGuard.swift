@@ -18,7 +18,7 @@ public struct RuleInputGuard: InputGuard {
     /// injection, then abuse. The explanation names what fired, e.g.
     /// "redacted 1 payment_card; injection rule ignore-previous-instructions", or "pass".
     public func screen(_ text: String) -> GuardVerdict {
-        let (redactedText, redactions) = redactor.redact(text)
+        let (redactedText, redactions, originals) = redactor.redactWithOriginals(text)
         var notes: [String] = []
         if !redactions.isEmpty {
             let counts = PIIKind.allCases.compactMap { kind -> String? in
@@ -39,6 +39,9 @@ public struct RuleInputGuard: InputGuard {
             decision = .pass
             notes.append("pass")
         }
-        return GuardVerdict(redactedText: redactedText, redactions: redactions, decision: decision, explanation: notes.joined(separator: "; "))
+        var verdict = GuardVerdict(
+            redactedText: redactedText, redactions: redactions, decision: decision, explanation: notes.joined(separator: "; "))
+        verdict.originals = originals
+        return verdict
     }
 }

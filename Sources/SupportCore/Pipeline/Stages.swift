@@ -19,11 +19,29 @@ public protocol Retriever: Sendable {
     func retrieve(_ query: RetrievalQuery) async throws -> RetrievalResult
 }
 
-/// Writes a reply from passages, each sentence citing the passage it rests on.
-/// Returns nil when the passages do not answer the question.
+/// Writes a reply from passages, each sentence citing the passage it rests on, and yields the
+/// sentences as they are written. A stream that ends without a sentence means the passages do not
+/// answer the question. Failures are `DraftFailure`s; ending the iteration stops the drafter.
 public protocol Drafter: Sendable {
     var name: String { get }
-    func draft(_ request: DraftRequest) async throws -> Draft?
+    /// The prompt's version and hash, for drafters that use one.
+    var promptLabel: String? { get }
+    func stream(_ request: DraftRequest) -> AsyncThrowingStream<DraftEvent, any Error>
+}
+
+extension Drafter {
+    public var promptLabel: String? { nil }
+}
+
+/// What a drafter reports while it writes.
+public enum DraftEvent: Sendable, Hashable {
+    /// Fixed frame text before the first sentence ("According to our Returns policy:").
+    case leadIn(String)
+    case sentence(DraftSentence)
+    /// Tokens used so far (LLM drafters).
+    case usage(TokenUsage)
+    /// The writer said the passages do not answer the question.
+    case declined
 }
 
 /// Checks every drafted sentence against the passage it cites.
@@ -62,6 +80,9 @@ public struct GuardVerdict: Sendable, Hashable {
     public var decision: GuardDecision
     /// Why the guard decided as it did (the matched rule), for the trace.
     public var explanation: String
+    /// Placeholder → the customer's original text. Never stored or logged, never sent to a model:
+    /// used only to restore the customer's own details in the reply they see.
+    public var originals: [String: String] = [:]
 
     public init(redactedText: String, redactions: [Redaction], decision: GuardDecision, explanation: String) {
         self.redactedText = redactedText
@@ -161,10 +182,13 @@ public struct DraftRequest: Sendable {
     public var question: String
     public var retrieval: RetrievalResult
     public var intent: IntentName?
-    public init(question: String, retrieval: RetrievalResult, intent: IntentName?) {
+    /// Retries of a failed provider call start only if they can still beat this instant.
+    public var retryBefore: ContinuousClock.Instant?
+    public init(question: String, retrieval: RetrievalResult, intent: IntentName?, retryBefore: ContinuousClock.Instant? = nil) {
         self.question = question
         self.retrieval = retrieval
         self.intent = intent
+        self.retryBefore = retryBefore
     }
 }
 
@@ -172,10 +196,17 @@ public struct DraftSentence: Sendable, Hashable, Codable {
     public var text: String
     /// The passage this sentence rests on.
     public var passage: ChunkID
-    public init(text: String, passage: ChunkID) {
+    /// Further passages the writer cited for the same sentence; the verifier accepts the sentence
+    /// when any one cited passage supports all of it, and the answer cites that one.
+    public var otherCitations: [ChunkID]
+    public init(text: String, passage: ChunkID, otherCitations: [ChunkID] = []) {
         self.text = text
         self.passage = passage
+        self.otherCitations = otherCitations
     }
+
+    /// Every passage the sentence cites, first one first.
+    public var citedPassages: [ChunkID] { [passage] + otherCitations }
 }
 
 public struct Draft: Sendable, Hashable {
@@ -195,6 +226,10 @@ public enum VerificationFailure: String, Sendable, Codable {
     case citedPassageMissing = "cited_passage_missing"
     case missingContentWords = "missing_content_words"
     case missingNumber = "missing_number"
+    /// A promise word (refund, credit, free, …) the cited passage does not grant.
+    case ungrantedPromise = "ungranted_promise"
+    /// The sentence names no passage, so there is nothing to check it against.
+    case noCitation = "no_citation"
 }
 
 public struct SentenceVerdict: Sendable, Hashable, Codable {

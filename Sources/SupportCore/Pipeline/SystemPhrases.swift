@@ -50,4 +50,14 @@ public struct SystemPhrases: Sendable, Hashable {
         case .finishing: "Finishing up…"
         }
     }
+
+    /// What the heartbeat says while an answer is being written and checked (beat 1, 2, …).
+    public func heartbeat(_ beat: Int) -> String {
+        let lines = [
+            "Still writing your answer from the policy text…",
+            "Checking each sentence against the policy…",
+            "Almost there: making sure every detail matches the policy…",
+        ]
+        return lines[(beat - 1) % lines.count]
+    }
 }

@@ -27,6 +27,8 @@ public struct TurnResult: Sendable {
     public var outcome: TurnOutcome
     public var trace: TurnTrace
     public var routing: RoutingDecision?
+    /// The shadow drafter's attempt (shadow mode): never shown, stored beside the turn for comparison.
+    public var shadow: Task<DraftingRecord, Never>?
 }
 
 /// Thresholds the pipeline decides with.
@@ -36,6 +38,9 @@ public struct PipelineSettings: Sendable, Hashable {
     /// Evidence strong enough to answer even when the router said out of scope.
     public var overrideOutOfScopeEvidence = 0.8
     public var passageLimit = 5
+    /// Verified sentences are shown only once together they cover this share of the question's
+    /// weighted terms; less does not answer it.
+    public var minimumAnswerCoverage = 0.2
     /// A "don't know" right after another becomes a handoff (reason `repeated_failure`).
     public var handOffAfterRepeatedDontKnow = true
     /// A "don't know" to a customer this frustrated becomes a handoff (reason `frustration`).
@@ -50,6 +55,10 @@ public struct TurnPipeline: Sendable {
     public let router: any IntentRouter
     public let retriever: any Retriever
     public let drafter: any Drafter
+    /// Tried when `drafter` gives no answer (the extractive drafter behind an LLM), or nil.
+    public let fallbackDrafter: (any Drafter)?
+    /// A candidate run beside `drafter` on every drafted turn and recorded, never shown (shadow mode).
+    public let shadowDrafter: (any Drafter)?
     public let verifier: any Verifier
     /// Answers humans approved, consulted before retrieval.
     public let verifiedAnswers: (any VerifiedAnswerSource)?
@@ -61,6 +70,7 @@ public struct TurnPipeline: Sendable {
 
     public init(
         inputGuard: any InputGuard, router: any IntentRouter, retriever: any Retriever, drafter: any Drafter,
+        fallbackDrafter: (any Drafter)? = nil, shadowDrafter: (any Drafter)? = nil,
         verifier: any Verifier, verifiedAnswers: (any VerifiedAnswerSource)? = nil, catalog: IntentCatalog,
         budget: LatencyBudget = .chat, settings: PipelineSettings = .init(), phrases: SystemPhrases? = nil
     ) {
@@ -68,6 +78,8 @@ public struct TurnPipeline: Sendable {
         self.router = router
         self.retriever = retriever
         self.drafter = drafter
+        self.fallbackDrafter = fallbackDrafter
+        self.shadowDrafter = shadowDrafter
         self.verifier = verifier
         self.verifiedAnswers = verifiedAnswers
         self.catalog = catalog
@@ -79,8 +91,9 @@ public struct TurnPipeline: Sendable {
     /// The same stages deciding with other thresholds (the eval's threshold sweep uses this).
     public func with(settings: PipelineSettings) -> TurnPipeline {
         TurnPipeline(
-            inputGuard: inputGuard, router: router, retriever: retriever, drafter: drafter, verifier: verifier,
-            verifiedAnswers: verifiedAnswers, catalog: catalog, budget: budget, settings: settings, phrases: phrases)
+            inputGuard: inputGuard, router: router, retriever: retriever, drafter: drafter, fallbackDrafter: fallbackDrafter,
+            shadowDrafter: shadowDrafter, verifier: verifier, verifiedAnswers: verifiedAnswers, catalog: catalog,
+            budget: budget, settings: settings, phrases: phrases)
     }
 
     /// Runs the input guard. Cheap and synchronous, so the caller can store the redacted message

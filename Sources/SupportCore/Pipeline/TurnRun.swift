@@ -8,6 +8,10 @@ struct TurnRun {
     let clock: TurnClock
     let emit: @Sendable (TurnEvent) async -> Void
     var records: [StageRecord] = []
+    /// Each drafter tried this turn, in order.
+    var drafting: [DraftingRecord] = []
+    /// The candidate drafter's attempt, when shadow mode is on; it finishes on its own time.
+    var shadow: Task<DraftingRecord, Never>?
     var routing: RoutingDecision?
     var retrieval: RetrievalResult?
     /// Whether a handoff packet gets an AI draft (off for the nested runs that make one).
@@ -40,8 +44,9 @@ struct TurnRun {
             stage: .outcome, component: "pipeline", input: "", output: outcome.reasonCode ?? outcome.kind.rawValue,
             decision: outcome.kind.rawValue, milliseconds: (ContinuousClock.now - finishing).milliseconds))
         return TurnResult(
-            outcome: outcome, trace: TurnTrace(stages: records, totalMilliseconds: clock.elapsedMilliseconds),
-            routing: routing)
+            outcome: outcome,
+            trace: TurnTrace(stages: records, totalMilliseconds: clock.elapsedMilliseconds, drafting: drafting.isEmpty ? nil : drafting),
+            routing: routing, shadow: shadow)
     }
 
     private mutating func decide() async -> TurnOutcome {
@@ -87,50 +92,81 @@ struct TurnRun {
         guard evidence >= pipeline.settings.evidenceThreshold else { return dontKnow(.noEvidence) }
 
         await status(.drafting)
-        let request = DraftRequest(question: queryText, retrieval: retrieval, intent: routing?.intent)
-        let drafter = pipeline.drafter
-        let started = ContinuousClock.now
-        let result = await runWithDeadline(clock.deadline(for: .drafting)) { try await drafter.draft(request) }
-        let elapsed = (ContinuousClock.now - started).milliseconds
-        let draft: Draft
-        switch result {
-        case .value(let value?):
-            draft = value
-            records.append(StageRecord(
-                stage: .drafting, component: drafter.name, input: "\(retrieval.passages.count) passages",
-                output: "\(value.sentences.count) sentences", score: value.support, decision: "drafted",
-                milliseconds: elapsed))
-        case .value(nil):
-            records.append(StageRecord(
-                stage: .drafting, component: drafter.name, input: "\(retrieval.passages.count) passages",
-                output: "no sentence answers the question", decision: "no_draft", milliseconds: elapsed))
-            return dontKnow(.noEvidence)
-        case .failed(let error):
-            recordFailure(.drafting, component: drafter.name, error: error, milliseconds: elapsed)
-            return dontKnow(.stageFailed)
-        case .timedOut:
-            recordFailure(.drafting, component: drafter.name, error: nil, milliseconds: elapsed)
-            return dontKnow(.deadline)
+        let request = DraftRequest(
+            question: queryText, retrieval: retrieval, intent: routing?.intent, retryBefore: clock.firstSentenceDeadline)
+        let passages = retrieval.passages.map(\.passage)
+        let deltas = DeltaNumbering(passages: passages, originals: message.verdict.originals)
+        let emit = emit
+        let phrases = phrases
+        let live = streamer(
+            passages: passages, retrieval: retrieval, firstSentenceBy: clock.firstSentenceDeadline,
+            show: { sentences, leadIn in
+                for delta in deltas.number(sentences, leadIn: leadIn) { await emit(.delta(delta)) }
+            },
+            heartbeat: { beat in
+                await emit(.status(StatusUpdate(phase: beat % 2 == 1 ? .drafting : .verifying, text: phrases.heartbeat(beat))))
+            })
+        if let candidate = pipeline.shadowDrafter {
+            let quiet = streamer(
+                passages: passages, retrieval: retrieval, firstSentenceBy: clock.firstSentenceDeadline,
+                show: { _, _ in }, heartbeat: { _ in })
+            shadow = Task { await quiet.run(candidate, request: request, role: .shadow).record }
         }
 
-        await status(.verifying)
-        let verifyStart = ContinuousClock.now
-        let passages = retrieval.passages.map(\.passage)
-        let report = pipeline.verifier.verify(draft, against: passages)
-        let failures = report.verdicts.filter { !$0.supported }
-        records.append(StageRecord(
-            stage: .verification, component: String(describing: type(of: pipeline.verifier)),
-            input: "\(draft.sentences.count) sentences",
-            output: failures.isEmpty
-                ? "all sentences supported"
-                : failures.map { "\($0.failure!.rawValue): \($0.detail)" }.joined(separator: "; "),
-            score: Double(report.verdicts.count - failures.count) / Double(max(1, report.verdicts.count)),
-            threshold: 1, decision: failures.isEmpty ? "verified" : "rejected",
-            milliseconds: (ContinuousClock.now - verifyStart).milliseconds))
-        guard failures.isEmpty, !draft.sentences.isEmpty else { return dontKnow(.unverifiedDraft) }
-
+        var attempt = await live.run(pipeline.drafter, request: request, role: .primary)
+        drafting.append(attempt.record)
+        if attempt.shown.isEmpty, let fallback = pipeline.fallbackDrafter {
+            // The extractive fallback takes milliseconds; it may use the rest of the turn.
+            let rescue = streamer(
+                passages: passages, retrieval: retrieval, firstSentenceBy: clock.turnDeadline, show: live.show,
+                heartbeat: live.heartbeat)
+            attempt = await rescue.run(fallback, request: request, role: .fallback)
+            drafting.append(attempt.record)
+        }
+        recordDrafting()
+        guard !attempt.shown.isEmpty else {
+            let last = drafting.last!
+            switch last.result {
+            case .failed: return dontKnow(last.fault?.dontKnowReason ?? .stageFailed)
+            case .unverified: return dontKnow(.unverifiedDraft)
+            case .noDraft, .declined, .answered: return dontKnow(.noEvidence)
+            }
+        }
         await status(.finishing)
-        return .answer(Self.assemble(draft, passages: passages))
+        return .answer(Self.assemble(Draft(leadIn: attempt.leadIn, sentences: attempt.shown, support: attempt.record.coverage), passages: passages))
+    }
+
+    private func streamer(
+        passages: [Passage], retrieval: RetrievalResult, firstSentenceBy: ContinuousClock.Instant,
+        show: @escaping @Sendable ([DraftSentence], String?) async -> Void, heartbeat: @escaping @Sendable (Int) async -> Void
+    ) -> DraftStreamer {
+        DraftStreamer(
+            verifier: pipeline.verifier, passages: passages,
+            weights: Dictionary(retrieval.queryTerms.map { ($0.term, $0.weight) }, uniquingKeysWith: { max($0, $1) }),
+            requiredCoverage: pipeline.settings.minimumAnswerCoverage, clock: clock, firstSentenceBy: firstSentenceBy,
+            answerBy: max(firstSentenceBy, clock.answerDeadline), show: show, heartbeat: heartbeat)
+    }
+
+    /// The drafting and verification stages of the trace, from the attempts made.
+    private mutating func recordDrafting() {
+        for attempt in drafting {
+            let usage = attempt.usage.map { " tokens in \($0.inputTokens ?? 0) out \($0.outputTokens ?? 0) cached \($0.cacheReadTokens ?? 0)" } ?? ""
+            records.append(StageRecord(
+                stage: .drafting, component: attempt.drafter,
+                input: "\(retrieval?.passages.count ?? 0) passages" + (attempt.prompt.map { "; prompt \($0)" } ?? ""),
+                output: "\(attempt.role.rawValue): \(attempt.sentencesWritten) written, \(attempt.sentencesVerified) verified, \(attempt.sentencesShown) shown;"
+                    + usage + (attempt.faultDetail.map { "; \($0)" } ?? ""),
+                score: attempt.coverage, threshold: pipeline.settings.minimumAnswerCoverage,
+                decision: attempt.fault?.rawValue ?? attempt.result.rawValue, milliseconds: attempt.finishedMs - attempt.startedMs))
+            records.append(StageRecord(
+                stage: .verification, component: String(describing: type(of: pipeline.verifier)),
+                input: "\(attempt.sentencesWritten) sentences",
+                output: attempt.dropped.isEmpty
+                    ? "all sentences supported"
+                    : attempt.dropped.map { "\($0.failure!.rawValue): \($0.detail)" }.joined(separator: "; "),
+                score: Double(attempt.sentencesVerified) / Double(max(1, attempt.sentencesWritten)), threshold: 1,
+                decision: attempt.dropped.isEmpty ? "verified" : "dropped \(attempt.dropped.count)", milliseconds: 0))
+        }
     }
 
     /// The answer text: lead-in, then each sentence followed by its citation marker.

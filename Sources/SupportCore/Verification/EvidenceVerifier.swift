@@ -1,7 +1,9 @@
 import Foundation
 
 /// Checks each drafted sentence against the passage it cites: every content word and every
-/// number of the sentence must be in that passage.
+/// number of the sentence must be in that passage, and a promise word (refund, free, waive, …)
+/// only where that passage grants it. A sentence citing several passages passes when one of them
+/// supports all of it.
 public struct EvidenceVerifier: Verifier {
     /// Share of a sentence's content words that must appear in its passage.
     public var requiredWordShare: Double
@@ -12,40 +14,65 @@ public struct EvidenceVerifier: Verifier {
     struct Evidence {
         let terms: Set<String>
         let numbers: Set<String>
+        let text: String
 
         init(_ passage: Passage) {
-            let text = ([passage.documentTitle] + passage.sectionPath + [passage.text]).joined(separator: "\n")
+            text = ([passage.documentTitle] + passage.sectionPath + [passage.text]).joined(separator: "\n")
             terms = Set(TextNormalizer.terms(text))
             numbers = NumberExtractor.numbers(in: text)
         }
     }
+
+    /// Redaction placeholders (`[EMAIL_1]`) stand for the customer's own details, not claims.
+    static let placeholder = CompiledRegex(#"\[[A-Z]+_[0-9]+\]"#)
 
     public func verify(_ draft: Draft, against passages: [Passage]) -> VerificationReport {
         let byID = Dictionary(passages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Drafts cite few passages, often one for several sentences: analyse each once.
         var evidence: [ChunkID: Evidence] = [:]
         return VerificationReport(verdicts: draft.sentences.map { sentence in
-            guard let passage = byID[sentence.passage] else {
-                return SentenceVerdict(
-                    sentence: sentence.text, passage: sentence.passage, failure: .citedPassageMissing,
-                    detail: "cites \(sentence.passage), which was not retrieved")
+            let claim = Self.placeholder.replacingMatches(in: sentence.text, with: " ")
+            var firstFailure: SentenceVerdict?
+            for chunk in sentence.citedPassages {
+                if chunk.rawValue.isEmpty {
+                    firstFailure = firstFailure ?? SentenceVerdict(
+                        sentence: sentence.text, passage: chunk, failure: .noCitation, detail: "names no passage")
+                    continue
+                }
+                guard let passage = byID[chunk] else {
+                    firstFailure = firstFailure ?? SentenceVerdict(
+                        sentence: sentence.text, passage: chunk, failure: .citedPassageMissing,
+                        detail: "cites \(chunk), which was not retrieved")
+                    continue
+                }
+                let cited = evidence[passage.id] ?? Evidence(passage)
+                evidence[passage.id] = cited
+                let verdict = check(claim, original: sentence.text, against: cited, passage: passage.id)
+                if verdict.supported { return verdict }
+                firstFailure = firstFailure ?? verdict
             }
-            let cited = evidence[passage.id] ?? Evidence(passage)
-            evidence[passage.id] = cited
-            let missingNumbers = NumberExtractor.numbers(in: sentence.text).subtracting(cited.numbers)
-            if !missingNumbers.isEmpty {
-                return SentenceVerdict(
-                    sentence: sentence.text, passage: passage.id, failure: .missingNumber,
-                    detail: missingNumbers.sorted().joined(separator: ", "))
-            }
-            let words = Set(TextNormalizer.terms(sentence.text))
-            let missingWords = words.subtracting(cited.terms)
-            if !words.isEmpty, Double(words.count - missingWords.count) / Double(words.count) < requiredWordShare {
-                return SentenceVerdict(
-                    sentence: sentence.text, passage: passage.id, failure: .missingContentWords,
-                    detail: missingWords.sorted().joined(separator: ", "))
-            }
-            return SentenceVerdict(sentence: sentence.text, passage: passage.id, failure: nil, detail: "supported")
+            return firstFailure!
         })
+    }
+
+    private func check(_ claim: String, original: String, against cited: Evidence, passage: ChunkID) -> SentenceVerdict {
+        let missingNumbers = NumberExtractor.numbers(in: claim).subtracting(cited.numbers)
+        if !missingNumbers.isEmpty {
+            return SentenceVerdict(
+                sentence: original, passage: passage, failure: .missingNumber, detail: missingNumbers.sorted().joined(separator: ", "))
+        }
+        let words = Set(TextNormalizer.terms(claim))
+        let missingWords = words.subtracting(cited.terms)
+        if !words.isEmpty, Double(words.count - missingWords.count) / Double(words.count) < requiredWordShare {
+            return SentenceVerdict(
+                sentence: original, passage: passage, failure: .missingContentWords,
+                detail: missingWords.sorted().joined(separator: ", "))
+        }
+        let ungranted = PromiseWords.ungranted(in: claim, passageText: cited.text)
+        if !ungranted.isEmpty {
+            return SentenceVerdict(
+                sentence: original, passage: passage, failure: .ungrantedPromise, detail: ungranted.joined(separator: ", "))
+        }
+        return SentenceVerdict(sentence: original, passage: passage, failure: nil, detail: "supported")
     }
 }
