@@ -57,7 +57,9 @@ struct EvalCommand: AsyncParsableCommand {
                 "router_threshold": "\(config.routerThreshold)",
                 "intents": "\(runtime.pipeline.catalog.intents.count)",
             ])
-        return await Evaluation.run(loaded, with: runner, plan: plan)
+        var timedPlan = plan
+        timedPlan.thresholdCurve = runtime.pipeline.drafter is ExtractiveDrafter
+        return await Evaluation.run(loaded, with: runner, plan: timedPlan)
     }
 
     private func report(_ results: EvalResults, recorded: Baseline?) throws {

@@ -4,7 +4,7 @@ import Testing
 struct ExtractiveDrafterTests {
     private func draft(_ question: String, preferred: [DocumentID] = []) async throws -> (Draft?, RetrievalResult) {
         let retrieval = Fixtures.passageIndex.search(RetrievalQuery(text: question, preferredDocuments: preferred))
-        let draft = try await ExtractiveDrafter().draft(DraftRequest(question: question, retrieval: retrieval, intent: nil))
+        let draft = ExtractiveDrafter().draft(DraftRequest(question: question, retrieval: retrieval, intent: nil))
         return (draft, retrieval)
     }
 
@@ -46,7 +46,7 @@ struct ExtractiveDrafterTests {
         for (question, expected) in [
             ("How long do I have to return an item?", "30 days"), ("Which items can I not return?", "final sale"),
         ] {
-            let draft = try await ExtractiveDrafter().draft(DraftRequest(question: question, retrieval: retrieval, intent: nil))
+            let draft = ExtractiveDrafter().draft(DraftRequest(question: question, retrieval: retrieval, intent: nil))
             #expect(draft?.sentences.first?.text.contains(expected) == true, "\(question)")
         }
     }
@@ -62,7 +62,7 @@ struct ExtractiveDrafterTests {
                 WeightedTerm(term: "item", weight: 0.5, known: true),
             ],
             component: "test")
-        let draft = try await ExtractiveDrafter().draft(
+        let draft = ExtractiveDrafter().draft(
             DraftRequest(question: "can I pay for an item from my bitcoin wallet", retrieval: retrieval, intent: nil))
         #expect(draft == nil)
     }
@@ -70,6 +70,6 @@ struct ExtractiveDrafterTests {
     @Test func returnsNilWithoutPassages() async throws {
         let retrieval = RetrievalResult(
             passages: [], queryTerms: [WeightedTerm(term: "refund", weight: 2, known: true)], component: "test")
-        #expect(try await ExtractiveDrafter().draft(DraftRequest(question: "refund", retrieval: retrieval, intent: nil)) == nil)
+        #expect(ExtractiveDrafter().draft(DraftRequest(question: "refund", retrieval: retrieval, intent: nil)) == nil)
     }
 }

@@ -35,12 +35,12 @@ enum Fixtures {
     /// A pipeline of the real stages; pass doubles to replace one.
     static func pipeline(
         retriever: (any Retriever)? = nil, drafter: any Drafter = ExtractiveDrafter(),
-        budget: LatencyBudget = .chat
+        fallback: (any Drafter)? = nil, shadow: (any Drafter)? = nil, budget: LatencyBudget = .chat
     ) -> TurnPipeline {
         TurnPipeline(
             inputGuard: RuleInputGuard(), router: router,
-            retriever: retriever ?? BM25Retriever(index: passageIndex), drafter: drafter,
-            verifier: EvidenceVerifier(), catalog: catalog, budget: budget)
+            retriever: retriever ?? BM25Retriever(index: passageIndex), drafter: drafter, fallbackDrafter: fallback,
+            shadowDrafter: shadow, verifier: EvidenceVerifier(), catalog: catalog, budget: budget)
     }
 
     /// A small hand-made passage.

@@ -105,9 +105,13 @@ struct TurnPipelineTests {
 
 struct SleepingDrafter: Drafter {
     var name: String { "sleeping" }
-    func draft(_ request: DraftRequest) async throws -> Draft? {
-        await uncancellableSleep(.seconds(6))
-        return nil
+    func stream(_ request: DraftRequest) -> AsyncThrowingStream<DraftEvent, any Error> {
+        AsyncThrowingStream { continuation in
+            Task {
+                await uncancellableSleep(.seconds(6))
+                continuation.finish()
+            }
+        }
     }
 }
 
@@ -119,10 +123,14 @@ struct FailingRetriever: Retriever {
 /// Cites the top passage but adds a number the passage does not hold.
 struct InventingDrafter: Drafter {
     var name: String { "inventing" }
-    func draft(_ request: DraftRequest) async throws -> Draft? {
-        guard let top = request.retrieval.passages.first?.passage else { return nil }
-        let sentence = (SentenceSplitter.sentences(top.text).first ?? top.text) + " This applies for 9137 days."
-        return Draft(leadIn: nil, sentences: [DraftSentence(text: sentence, passage: top.id)], support: 1)
+    func stream(_ request: DraftRequest) -> AsyncThrowingStream<DraftEvent, any Error> {
+        AsyncThrowingStream { continuation in
+            if let top = request.retrieval.passages.first?.passage {
+                let sentence = (SentenceSplitter.sentences(top.text).first ?? top.text) + " This applies for 9137 days."
+                continuation.yield(.sentence(DraftSentence(text: sentence, passage: top.id)))
+            }
+            continuation.finish()
+        }
     }
 }
 
@@ -130,13 +138,13 @@ struct TurnPipelineFaultTests {
     static let question = "How many days do I have to return an item?"
 
     @Test func drafterPastItsDeadlineGivesDontKnowQuickly() async {
-        let budget = LatencyBudget(total: .seconds(10), stageLimits: [.drafting: .milliseconds(50)])
+        let budget = LatencyBudget(total: .seconds(10), firstSentence: .milliseconds(50))
         let start = ContinuousClock.now
         let (result, _) = await runTurn(Self.question, pipeline: Fixtures.pipeline(drafter: SleepingDrafter(), budget: budget))
         #expect(ContinuousClock.now - start < .seconds(3))
         #expect(result.outcome.kind == .dontKnow)
         #expect(result.outcome.reasonCode == DontKnowReason.deadline.rawValue)
-        #expect(result.trace.stages.first { $0.stage == .drafting }?.decision == "timed_out")
+        #expect(result.trace.stages.first { $0.stage == .drafting }?.decision == DraftFault.firstSentenceDeadline.rawValue)
     }
 
     @Test func failingRetrieverGivesDontKnow() async {

@@ -54,10 +54,13 @@ private struct FixedRetriever: Retriever {
 
 private struct QuotingDrafter: Drafter {
     var name: String { "quoting" }
-    func draft(_ request: DraftRequest) async throws -> Draft? {
+    func stream(_ request: DraftRequest) -> AsyncThrowingStream<DraftEvent, any Error> {
         let passage = returnWindowPassage
-        return Draft(leadIn: "According to our Returns and Refunds policy:",
-                     sentences: [DraftSentence(text: passage.text, passage: passage.id)], support: 1)
+        return AsyncThrowingStream { continuation in
+            continuation.yield(.leadIn("According to our Returns and Refunds policy:"))
+            continuation.yield(.sentence(DraftSentence(text: passage.text, passage: passage.id)))
+            continuation.finish()
+        }
     }
 }
 

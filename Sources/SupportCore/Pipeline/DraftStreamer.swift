@@ -130,10 +130,11 @@ struct DraftStreamer: Sendable {
         return (toShow, firstShowing ? state.leadIn : nil)
     }
 
-    /// Share of the question's term weight the sentences' own terms hold.
+    /// Share of the question's term weight the sentences' own terms hold (1 when the question
+    /// has no weighted terms: there is nothing left to cover).
     func coverage(of sentences: [DraftSentence]) -> Double {
         let total = weights.values.reduce(0, +)
-        guard total > 0 else { return 0 }
+        guard total > 0 else { return 1 }
         let terms = sentences.reduce(into: Set<String>()) { $0.formUnion(TextNormalizer.terms($1.text)) }
         return terms.reduce(0) { $0 + (weights[$1] ?? 0) } / total
     }

@@ -132,6 +132,7 @@ struct TurnRun {
             case .noDraft, .declined, .answered: return dontKnow(.noEvidence)
             }
         }
+        await status(.verifying)
         await status(.finishing)
         return .answer(Self.assemble(Draft(leadIn: attempt.leadIn, sentences: attempt.shown, support: attempt.record.coverage), passages: passages))
     }

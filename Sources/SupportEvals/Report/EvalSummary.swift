@@ -19,6 +19,7 @@ public enum EvalSummary {
                 format: "turn latency        p50 %.2f ms, p95 %.2f ms, p99 %.2f ms", m.latency.p50, m.latency.p95, m.latency.p99),
         ]
         if let passAll = results.passAllRepeats { lines.append("pass^\(results.repeats)              \(passAll.display)") }
+        if let drafting = results.drafting { lines.append(drafting.text) }
         return lines.joined(separator: "\n")
     }
 }

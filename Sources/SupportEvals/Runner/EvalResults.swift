@@ -163,5 +163,7 @@ public struct EvalResults: Sendable, Codable {
     /// Retrieval recall of the expected documents, for cases that name them.
     public var recallAt1: Rate
     public var recallAt5: Rate
+    /// Drafter results, faults, dropped sentences, tokens and timings, when a drafter ran.
+    public var drafting: DraftingSummary?
     public var cases: [CaseResult]
 }

@@ -10,6 +10,9 @@ public enum Evaluation {
         public var corpus: String
         public var repeats: Int
         public var settings: [String: String]
+        /// Re-run the cases without an evidence threshold to draw the threshold curve. Off for
+        /// slow drafters (an LLM), where it would double the run for a curve of the retriever.
+        public var thresholdCurve = true
         public init(suite: String, casesFile: String, corpus: String, repeats: Int = 1, settings: [String: String] = [:]) {
             self.suite = suite
             self.casesFile = casesFile
@@ -27,7 +30,7 @@ public enum Evaluation {
         let runSeconds = (ContinuousClock.now - clock).milliseconds / 1000 / Double(plan.repeats)
         var ungatedSettings = runner.service.pipeline.settings
         ungatedSettings.evidenceThreshold = 0
-        let ungated = await runner.with(settings: ungatedSettings).run(cases)
+        let ungated = plan.thresholdCurve ? await runner.with(settings: ungatedSettings).run(cases) : []
         let first = runs[0]
         return EvalResults(
             suite: plan.suite, casesFile: plan.casesFile, corpus: plan.corpus, settings: plan.settings, startedAt: startedAt,
@@ -36,7 +39,8 @@ public enum Evaluation {
             byIntent: EvalScoring.byIntent(first), byTag: EvalScoring.byTag(first),
             thresholdCurve: EvalScoring.thresholdCurve(ungated: ungated),
             currentThreshold: runner.service.pipeline.settings.evidenceThreshold,
-            recallAt1: EvalScoring.recall(at: 1, first), recallAt5: EvalScoring.recall(at: 5, first), cases: first)
+            recallAt1: EvalScoring.recall(at: 1, first), recallAt5: EvalScoring.recall(at: 5, first),
+            drafting: DraftingSummary(first.flatMap(\.turns)), cases: first)
     }
 
     /// Writes `results.json` and `report.html` into `directory`.

@@ -35,7 +35,7 @@ enum LanguageGuess {
         let scores = profiles.mapValues { profile in words.count { profile.contains($0) } }.sorted { $0.value > $1.value }
         guard let best = scores.first, best.value >= minimumHits else { return nil }
         // Shared words ("de", "la") make close calls: only a clear lead counts.
-        if scores.count > 1, Double(scores[1].value) > Double(best.value) * 0.7 { return nil }
+        if scores.count > 1, Double(scores[1].value) > Double(best.value) * 0.8 { return nil }
         return best.key
     }
 }
