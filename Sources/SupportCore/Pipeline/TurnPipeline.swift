@@ -96,6 +96,20 @@ public struct TurnPipeline: Sendable {
             budget: budget, settings: settings, phrases: phrases)
     }
 
+    /// The same stages with another set of drafters.
+    func with(drafter: any Drafter, fallback: (any Drafter)?, shadow: (any Drafter)?) -> TurnPipeline {
+        TurnPipeline(
+            inputGuard: inputGuard, router: router, retriever: retriever, drafter: drafter, fallbackDrafter: fallback,
+            shadowDrafter: shadow, verifier: verifier, verifiedAnswers: verifiedAnswers, catalog: catalog,
+            budget: budget, settings: settings, phrases: phrases)
+    }
+
+    /// For drafts an agent asked for: the live drafters, no shadow run.
+    var withoutShadow: TurnPipeline { with(drafter: drafter, fallback: fallbackDrafter, shadow: nil) }
+
+    /// For the draft in a handoff packet, written inside the customer's turn: the fast drafter only.
+    var quick: TurnPipeline { with(drafter: fallbackDrafter ?? drafter, fallback: nil, shadow: nil) }
+
     /// Runs the input guard. Cheap and synchronous, so the caller can store the redacted message
     /// before it acknowledges the request.
     public func screen(_ text: String) -> ScreenedMessage {
@@ -124,12 +138,17 @@ public struct TurnPipeline: Sendable {
 
     /// A verified answer to the newest of `candidates` (customer messages, oldest first) that
     /// can be answered from policy, for an agent to send or change. Nothing is emitted or stored.
-    public func suggestReply(to candidates: [String], context: ConversationContext) async -> SuggestedReply? {
+    /// Inside a customer's turn (`within` its clock) the draft must not outlive that turn: it
+    /// shares the turn's deadlines and uses the quick drafter (the fallback when there is one).
+    public func suggestReply(
+        to candidates: [String], context: ConversationContext, within clock: TurnClock? = nil
+    ) async -> SuggestedReply? {
+        let writer = clock == nil ? self.withoutShadow : self.quick
         for text in candidates.reversed().prefix(3) {
             let screened = screen(text)
             guard case .pass = screened.verdict.decision else { continue }
             var run = TurnRun(
-                pipeline: self, message: screened, context: context, clock: budget.start(), emit: { _ in },
+                pipeline: writer, message: screened, context: context, clock: clock ?? budget.start(), emit: { _ in },
                 suggestsDrafts: false)
             let result = await run.execute()
             if case .answer(let answer) = result.outcome, answer.source != .fixedPhrase {

@@ -303,7 +303,7 @@ struct TurnRun {
 
     private mutating func handoff(_ reason: HandoffReason, frustration measured: FrustrationSignal? = nil) async -> TurnOutcome {
         let customerMessages = context.customerMessages + [message.text]
-        let draft = suggestsDrafts ? await pipeline.suggestReply(to: customerMessages, context: context) : nil
+        let draft = suggestsDrafts ? await pipeline.suggestReply(to: customerMessages, context: context, within: clock) : nil
         let passages = retrieval?.passages ?? []
         let facts =
             draft?.citations
