@@ -13,7 +13,8 @@
  *
  * Conversation flow (docs/human-loop-api.md):
  *   - a customer message is POSTed; with the AI the reply is an event stream
- *     (thinking steps, then the answer), with a person it is 202 JSON;
+ *     (thinking steps, the answer's verified sentences as they are written,
+ *     then the whole answer), with a person it is 202 JSON;
  *   - GET …/events (EventSource) delivers every stored message and hand-over
  *     notices; messages are keyed by id so the AI reply that arrives on both
  *     streams, or a replay after a reconnect, is shown once;
@@ -638,6 +639,24 @@
     ]);
   }
 
+  /** Appends one sentence, space-separated from the one before, and its citation markers. */
+  function appendSentence(body, text, markers) {
+    if (body.childNodes.length > 0 && !/^\s/.test(text)) body.appendChild(document.createTextNode(' '));
+    body.appendChild(el('span', { class: 'sd-sentence' }, text.replace(/\s+$/, '')));
+    markers.forEach(function (marker) {
+      body.appendChild(marker);
+    });
+  }
+
+  /**
+   * "[1]" after a streamed sentence. Not a link: the Sources it would point to
+   * only come with the `answer` event, which replaces the streamed text.
+   */
+  function pendingCitationMarker(citation) {
+    const title = [citation.document_title || citation.document_id, citation.section].filter(Boolean).join(' › ');
+    return el('sup', { class: 'sd-cite sd-cite--pending', title: title || null }, '[' + citation.index + ']');
+  }
+
   /**
    * Answer body: each sentence followed by its superscript marker, then Sources.
    * Without sentences (e.g. a restored message) the plain text is shown, with
@@ -656,13 +675,15 @@
         })
       : [];
     if (usable.length > 0) {
-      usable.forEach(function (s, i) {
-        if (i > 0 && !/^\s/.test(s.text)) body.appendChild(document.createTextNode(' '));
-        body.appendChild(el('span', { class: 'sd-sentence' }, s.text.replace(/\s+$/, '')));
+      usable.forEach(function (s) {
         const numbers = citationNumbers(s.citation !== undefined ? s.citation : s.citations);
-        numbers.forEach(function (n) {
-          body.appendChild(citationMarker(n, byIndex, idPrefix));
-        });
+        appendSentence(
+          body,
+          s.text,
+          numbers.map(function (n) {
+            return citationMarker(n, byIndex, idPrefix);
+          })
+        );
       });
     } else {
       appendTextWithMarkers(body, typeof text === 'string' ? text : '', byIndex, idPrefix);
@@ -731,6 +752,7 @@
       steps: steps,
       body: body,
       outcome: null,
+      streamed: null, // {body, next, count}: the answer text `delta` events are filling in
       hasContent: false,
       completed: false,
       customerMessageId: '',
@@ -766,6 +788,7 @@
   }
 
   function setOutcome(turn, outcome) {
+    keepStreamedText(turn);
     turn.outcome = outcome;
     turn.hasContent = true;
     turn.element.setAttribute('data-outcome', outcome);
@@ -814,9 +837,61 @@
     if (titles.length) step.setAttribute('title', titles.join(', '));
   }
 
+  /**
+   * The answer body that `delta` events fill in, created on the first one where
+   * the answer will go (below the thinking steps, which keep running). It is put
+   * in the page empty, so each sentence is added to the live page on its own.
+   */
+  function streamedAnswer(turn) {
+    if (!turn.streamed) {
+      const body = el('div', {
+        class: 'sd-text sd-answer',
+        'data-testid': 'answer-text',
+        'data-state': 'streaming',
+        'aria-busy': 'true',
+      });
+      turn.body.appendChild(body);
+      turn.streamed = { body: body, next: 0, count: 0 };
+    }
+    return turn.streamed;
+  }
+
+  /** One sentence of the answer that already passed verification: shown as it arrives. */
+  function renderDelta(turn, data) {
+    if (turn.outcome || typeof data.text !== 'string' || data.text === '') return;
+    const streamed = streamedAnswer(turn);
+    // Deltas come in order and are never taken back: an index already shown is a repeat.
+    if (typeof data.index === 'number' && data.index < streamed.next) return;
+    const citation = data.citation && typeof data.citation.index === 'number' ? data.citation : null;
+    appendSentence(streamed.body, data.text, citation ? [pendingCitationMarker(citation)] : []);
+    streamed.next = typeof data.index === 'number' ? data.index + 1 : streamed.next + 1;
+    streamed.count++;
+  }
+
+  /**
+   * Another outcome (or an error) followed deltas: the sentences were verified,
+   * so they stay, and the outcome's message goes after them.
+   */
+  function keepStreamedText(turn) {
+    if (!turn.streamed) return;
+    turn.streamed.body.setAttribute('data-state', 'kept');
+    turn.streamed.body.removeAttribute('aria-busy');
+    turn.streamed = null;
+  }
+
   function renderAnswer(turn, data) {
     settleSteps(turn);
-    turn.body.appendChild(buildAnswer(data.text, data.sentences, data.citations, turn.idPrefix));
+    const answer = buildAnswer(data.text, data.sentences, data.citations, turn.idPrefix);
+    const streamed = turn.streamed;
+    if (streamed && streamed.body.parentNode === turn.body) {
+      // The whole answer (the same sentences, linked markers, Sources) takes the
+      // streamed text's place: one answer per turn, where the customer was reading.
+      answer.firstElementChild.setAttribute('data-streamed', String(streamed.count));
+      streamed.body.replaceWith(answer);
+      turn.streamed = null;
+    } else {
+      turn.body.appendChild(answer);
+    }
     setOutcome(turn, 'answer');
   }
 
@@ -910,6 +985,7 @@
     status: renderStatus,
     intent: renderIntent,
     passages: renderPassages,
+    delta: renderDelta,
     answer: renderAnswer,
     dont_know: renderDontKnow,
     handoff: renderHandoff,
