@@ -6,7 +6,7 @@ import SupportStore
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks.", subcommands: [RetrievalBench.self])
+        commandName: "bench", abstract: "Benchmarks.", subcommands: [RetrievalBench.self, FaultBench.self])
 }
 
 /// Retrieval quality and speed on DSTC10's knowledge-seeking turns.

@@ -87,7 +87,7 @@ struct TurnPipelineTests {
             if case .status(let update) = event { return update.phase }
             return nil
         }
-        #expect(phases == [.inputGuard, .routing, .retrieval, .drafting, .verifying, .finishing])
+        #expect(phases == [.inputGuard, .routing, .retrieval, .drafting, .finishing])
     }
 
     @Test func traceHasARecordPerStageRun() async {

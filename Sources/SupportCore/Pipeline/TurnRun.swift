@@ -132,7 +132,7 @@ struct TurnRun {
             case .noDraft, .declined, .answered: return dontKnow(.noEvidence)
             }
         }
-        await status(.verifying)
+        // Verification happened sentence by sentence while drafting (the heartbeat says so).
         await status(.finishing)
         return .answer(Self.assemble(Draft(leadIn: attempt.leadIn, sentences: attempt.shown, support: attempt.record.coverage), passages: passages))
     }
