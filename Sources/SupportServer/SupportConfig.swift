@@ -43,28 +43,26 @@ public struct SupportConfig: Sendable {
     }
 
     mutating func applyEnvironment(_ environment: [String: String]) {
-        var config = self
-        defer { self = config }
-        if let value = environment["SUPPORTD_HOST"] { config.host = value }
-        if let value = environment["SUPPORTD_PORT"].flatMap(Int.init) { config.port = value }
-        if let value = environment["SUPPORTD_DB"] { config.databasePath = value }
-        if let value = environment["SUPPORTD_POLICIES"] { config.policiesPath = value }
-        if let value = environment["SUPPORTD_INTENTS"] { config.intentsPath = value }
-        if let value = environment["SUPPORTD_WEB_ROOT"] { config.webRoot = value }
-        if let value = environment["SUPPORTD_ROUTER_THRESHOLD"].flatMap(Double.init) { config.routerThreshold = value }
+        if let value = environment["SUPPORTD_HOST"] { host = value }
+        if let value = environment["SUPPORTD_PORT"].flatMap(Int.init) { port = value }
+        if let value = environment["SUPPORTD_DB"] { databasePath = value }
+        if let value = environment["SUPPORTD_POLICIES"] { policiesPath = value }
+        if let value = environment["SUPPORTD_INTENTS"] { intentsPath = value }
+        if let value = environment["SUPPORTD_WEB_ROOT"] { webRoot = value }
+        if let value = environment["SUPPORTD_ROUTER_THRESHOLD"].flatMap(Double.init) { routerThreshold = value }
         if let value = environment["SUPPORTD_EVIDENCE_THRESHOLD"].flatMap(Double.init) {
-            config.pipeline.evidenceThreshold = value
+            pipeline.evidenceThreshold = value
         }
-        if let value = environment["SUPPORTD_TURN_BUDGET_MS"].flatMap(Int.init) { config.budget.total = .milliseconds(value) }
-        if let value = environment["SUPPORTD_AGENT_TOKENS"] { config.agentTokens = Self.parseTokens(value) }
-        if let value = environment["SUPPORTD_LEASE_SECONDS"].flatMap(Double.init), value > 0 { config.leaseSeconds = value }
+        if let value = environment["SUPPORTD_TURN_BUDGET_MS"].flatMap(Int.init) { budget.total = .milliseconds(value) }
+        if let value = environment["SUPPORTD_AGENT_TOKENS"] { agentTokens = Self.parseTokens(value) }
+        if let value = environment["SUPPORTD_LEASE_SECONDS"].flatMap(Double.init), value > 0 { leaseSeconds = value }
         if let value = environment["SUPPORTD_ASSUME_RESOLVED_MINUTES"].flatMap(Double.init), value >= 0 {
-            config.assumeResolvedMinutes = value
+            assumeResolvedMinutes = value
         }
         if let value = environment["SUPPORTD_VERIFIED_ANSWER_THRESHOLD"].flatMap(Double.init) {
-            config.verifiedAnswerThreshold = value
+            verifiedAnswerThreshold = value
         }
-        if let value = environment["SUPPORTD_HEARTBEAT_SECONDS"].flatMap(Double.init), value > 0 { config.heartbeatSeconds = value }
+        if let value = environment["SUPPORTD_HEARTBEAT_SECONDS"].flatMap(Double.init), value > 0 { heartbeatSeconds = value }
     }
 
     /// `alice:token1,bob:token2` → token → agent.

@@ -44,18 +44,23 @@ struct FaultBench: AsyncParsableCommand {
     func run() async throws {
         let fake = FakeProviderServer()
         try await fake.start()
-        print(json ? "" : "fault                      mode          outcome                 fault                     turn ms")
+        if !json { print("fault                      mode          outcome                 fault                     turn ms") }
+        // One runtime per mode and address: assembling ingests the policies and trains the router.
+        var runtimes: [String: SupportRuntime] = [:]
         for scenario in Self.scenarios {
             for mode in [DraftingMode.llmWithFallback, .llm] {
+                let key = "\(mode.rawValue) \(scenario.refused)"
+                let runtime = try runtimes[key] ?? assemble(mode: mode, baseURL: scenario.refused ? "http://127.0.0.1:9/v1" : fake.baseURL)
+                runtimes[key] = runtime
                 for behaviour in scenario.behaviours { fake.enqueue(behaviour) }
-                let row = try await turn(scenario, mode: mode, fake: fake)
-                print(row)
+                print(try await turn(scenario, mode: mode, runtime: runtime))
             }
         }
+        for runtime in runtimes.values { await runtime.shutdown() }
         await fake.stop()
     }
 
-    private func turn(_ scenario: Scenario, mode: DraftingMode, fake: FakeProviderServer) async throws -> String {
+    private func assemble(mode: DraftingMode, baseURL: String) throws -> SupportRuntime {
         var config = try SupportConfig.load()
         config.databasePath = ":memory:"
         if let policies { config.policiesPath = policies }
@@ -63,15 +68,17 @@ struct FaultBench: AsyncParsableCommand {
         config.drafting.provider.wire = ProviderProtocol(rawValue: wire) ?? .openAI
         config.drafting.provider.model = "fake-model"
         config.drafting.provider.headersTimeoutMs = 2000
-        config.drafting.provider.baseURL = scenario.refused ? "http://127.0.0.1:9/v1" : fake.baseURL
-        let runtime = try SupportRuntime.assemble(
+        config.drafting.provider.baseURL = baseURL
+        return try SupportRuntime.assemble(
             config, ingest: .always, logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    private func turn(_ scenario: Scenario, mode: DraftingMode, runtime: SupportRuntime) async throws -> String {
         let conversation = try await runtime.conversations.createConversation()
         let accepted = try await runtime.service.accept(Self.question, in: conversation)
         let start = ContinuousClock.now
         let result = await runtime.service.run(accepted) { _ in }
         let elapsed = (ContinuousClock.now - start).milliseconds
-        await runtime.shutdown()
         let outcome = result.outcome.kind.rawValue + (result.outcome.reasonCode.map { ":\($0)" } ?? "")
         let fault = result.trace.drafting?.first { $0.role == .primary }?.fault?.rawValue ?? "none"
         if json {

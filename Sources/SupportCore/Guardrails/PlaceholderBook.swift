@@ -11,6 +11,9 @@ struct PlaceholderBook {
 
     init(kind: PIIKind) { self.kind = kind }
 
+    /// What every placeholder looks like, for the stages that must see through them.
+    static let pattern = CompiledRegex(#"\[[A-Z]+_[0-9]+\]"#)
+
     mutating func placeholder(for key: String, original: String) -> String {
         if let existing = byKey[key] { return existing }
         let placeholder = "[\(Self.label(kind))_\(byKey.count + 1)]"

@@ -1,13 +1,13 @@
 import Foundation
 import Synchronization
 
-/// Numbers the sentences of an answer as they are shown, with the same citation indices the
-/// final `answer` event will carry (first cited passage is [1]), and restores the customer's
+/// Numbers the sentences of an answer as they are shown, with the citation numbers the final
+/// `answer` event will carry (the same `CitationBook` order), and restores the customer's
 /// redacted details in what they see. Shared by the drafting tasks of one turn.
 final class DeltaNumbering: Sendable {
     private let passages: [ChunkID: Passage]
     private let restorer: PlaceholderRestorer
-    private let state = Mutex<(next: Int, cited: [ChunkID])>((0, []))
+    private let state = Mutex<(next: Int, book: CitationBook)>((0, CitationBook()))
 
     init(passages: [Passage], originals: [String: String]) {
         self.passages = Dictionary(passages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -22,11 +22,7 @@ final class DeltaNumbering: Sendable {
                 state.next += 1
             }
             for sentence in sentences {
-                var citation: Citation?
-                if let passage = passages[sentence.passage] {
-                    if !state.cited.contains(passage.id) { state.cited.append(passage.id) }
-                    citation = Citation(index: state.cited.firstIndex(of: passage.id)! + 1, passage: passage)
-                }
+                let citation = passages[sentence.passage].map { state.book.cite($0) }
                 deltas.append(AnswerDelta(index: state.next, text: restorer.restore(sentence.text), citation: citation))
                 state.next += 1
             }

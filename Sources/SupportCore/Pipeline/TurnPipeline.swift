@@ -54,18 +54,18 @@ public struct TurnPipeline: Sendable {
     public let inputGuard: any InputGuard
     public let router: any IntentRouter
     public let retriever: any Retriever
-    public let drafter: any Drafter
+    public private(set) var drafter: any Drafter
     /// Tried when `drafter` gives no answer (the extractive drafter behind an LLM), or nil.
-    public let fallbackDrafter: (any Drafter)?
+    public private(set) var fallbackDrafter: (any Drafter)?
     /// A candidate run beside `drafter` on every drafted turn and recorded, never shown (shadow mode).
-    public let shadowDrafter: (any Drafter)?
+    public private(set) var shadowDrafter: (any Drafter)?
     public let verifier: any Verifier
     /// Answers humans approved, consulted before retrieval.
     public let verifiedAnswers: (any VerifiedAnswerSource)?
     public let frustrationMeter = FrustrationMeter()
     public let catalog: IntentCatalog
     public let budget: LatencyBudget
-    public let settings: PipelineSettings
+    public private(set) var settings: PipelineSettings
     public let phrases: SystemPhrases
 
     public init(
@@ -90,18 +90,18 @@ public struct TurnPipeline: Sendable {
 
     /// The same stages deciding with other thresholds (the eval's threshold sweep uses this).
     public func with(settings: PipelineSettings) -> TurnPipeline {
-        TurnPipeline(
-            inputGuard: inputGuard, router: router, retriever: retriever, drafter: drafter, fallbackDrafter: fallbackDrafter,
-            shadowDrafter: shadowDrafter, verifier: verifier, verifiedAnswers: verifiedAnswers, catalog: catalog,
-            budget: budget, settings: settings, phrases: phrases)
+        var copy = self
+        copy.settings = settings
+        return copy
     }
 
     /// The same stages with another set of drafters.
     func with(drafter: any Drafter, fallback: (any Drafter)?, shadow: (any Drafter)?) -> TurnPipeline {
-        TurnPipeline(
-            inputGuard: inputGuard, router: router, retriever: retriever, drafter: drafter, fallbackDrafter: fallback,
-            shadowDrafter: shadow, verifier: verifier, verifiedAnswers: verifiedAnswers, catalog: catalog,
-            budget: budget, settings: settings, phrases: phrases)
+        var copy = self
+        copy.drafter = drafter
+        copy.fallbackDrafter = fallback
+        copy.shadowDrafter = shadow
+        return copy
     }
 
     /// For drafts an agent asked for: the live drafters, no shadow run.

@@ -28,14 +28,13 @@ struct TurnRun {
         self.clock = clock
         self.emit = emit
         self.records = [message.record]
-        self.queryText = Self.placeholder.replacingMatches(in: message.text, with: " ")
+        self.queryText = PlaceholderBook.pattern.replacingMatches(in: message.text, with: " ")
     }
 
     var phrases: SystemPhrases { pipeline.phrases }
 
     /// The message as routing and retrieval see it: redaction placeholders carry no meaning there.
     let queryText: String
-    static let placeholder = CompiledRegex(#"\[[A-Z]+_[0-9]+\]"#)
 
     mutating func execute() async -> TurnResult {
         let outcome = await escalate(await decide())
@@ -172,23 +171,16 @@ struct TurnRun {
 
     /// The answer text: lead-in, then each sentence followed by its citation marker.
     static func assemble(_ draft: Draft, passages: [Passage]) -> Answer {
-        var citations: [Citation] = []
+        var book = CitationBook()
         var sentences: [AnswerSentence] = []
         for sentence in draft.sentences {
             guard let passage = passages.first(where: { $0.id == sentence.passage }) else { continue }
-            let index: Int
-            if let existing = citations.first(where: { $0.chunkID == passage.id }) {
-                index = existing.index
-            } else {
-                index = citations.count + 1
-                citations.append(Citation(index: index, passage: passage))
-            }
-            sentences.append(AnswerSentence(text: sentence.text, citation: index))
+            sentences.append(AnswerSentence(text: sentence.text, citation: book.cite(passage).index))
         }
         let body = sentences.map { "\($0.text) [\($0.citation!)]" }.joined(separator: " ")
         let text = [draft.leadIn, body].compactMap { $0 }.joined(separator: " ")
         if let leadIn = draft.leadIn { sentences.insert(AnswerSentence(text: leadIn, citation: nil), at: 0) }
-        return Answer(text: text, sentences: sentences, citations: citations, source: .policy)
+        return Answer(text: text, sentences: sentences, citations: book.citations, source: .policy)
     }
 
     /// An answer a human approved for a closely matching question, when one is current.

@@ -14,24 +14,24 @@ public struct EvidenceVerifier: Verifier {
     struct Evidence {
         let terms: Set<String>
         let numbers: Set<String>
-        let text: String
+        /// Promise words the passage grants (by stem).
+        let grants: Set<String>
 
         init(_ passage: Passage) {
-            text = ([passage.documentTitle] + passage.sectionPath + [passage.text]).joined(separator: "\n")
+            let text = ([passage.documentTitle] + passage.sectionPath + [passage.text]).joined(separator: "\n")
             terms = Set(TextNormalizer.terms(text))
             numbers = NumberExtractor.numbers(in: text)
+            grants = PromiseWords.granted(in: text)
         }
     }
-
-    /// Redaction placeholders (`[EMAIL_1]`) stand for the customer's own details, not claims.
-    static let placeholder = CompiledRegex(#"\[[A-Z]+_[0-9]+\]"#)
 
     public func verify(_ draft: Draft, against passages: [Passage]) -> VerificationReport {
         let byID = Dictionary(passages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Drafts cite few passages, often one for several sentences: analyse each once.
         var evidence: [ChunkID: Evidence] = [:]
         return VerificationReport(verdicts: draft.sentences.map { sentence in
-            let claim = Self.placeholder.replacingMatches(in: sentence.text, with: " ")
+            // Redaction placeholders (`[EMAIL_1]`) stand for the customer's own details, not claims.
+            let claim = PlaceholderBook.pattern.replacingMatches(in: sentence.text, with: " ")
             var firstFailure: SentenceVerdict?
             for chunk in sentence.citedPassages {
                 if chunk.rawValue.isEmpty {
@@ -68,7 +68,7 @@ public struct EvidenceVerifier: Verifier {
                 sentence: original, passage: passage, failure: .missingContentWords,
                 detail: missingWords.sorted().joined(separator: ", "))
         }
-        let ungranted = PromiseWords.ungranted(in: claim, passageText: cited.text)
+        let ungranted = PromiseWords.ungranted(in: claim, grants: cited.grants)
         if !ungranted.isEmpty {
             return SentenceVerdict(
                 sentence: original, passage: passage, failure: .ungrantedPromise, detail: ungranted.joined(separator: ", "))

@@ -33,8 +33,11 @@ public enum PromiseWords {
 
     /// The promise words `sentence` makes that `passageText` does not grant, by their plain names.
     public static func ungranted(in sentence: String, passageText: String) -> [String] {
-        let made = granted(in: sentence)
-        guard !made.isEmpty else { return [] }
-        return made.subtracting(granted(in: passageText)).compactMap { stems[$0] }.sorted()
+        ungranted(in: sentence, grants: granted(in: passageText))
+    }
+
+    /// The same, with the passage's grants already worked out (`granted(in:)`).
+    static func ungranted(in sentence: String, grants: Set<String>) -> [String] {
+        granted(in: sentence).subtracting(grants).compactMap { stems[$0] }.sorted()
     }
 }

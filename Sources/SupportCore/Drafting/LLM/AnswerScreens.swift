@@ -11,14 +11,18 @@ enum AnswerScreens {
 
     /// The model's "the passages do not answer this" signal, which the prompt asks for.
     static func isNoAnswer(_ sentence: String) -> Bool {
-        sentence.uppercased().contains("NO_ANSWER") || sentence.uppercased().contains("NO ANSWER")
+        let upper = sentence.uppercased()
+        return upper.contains("NO_ANSWER") || upper.contains("NO ANSWER")
     }
 }
 
 /// Guesses the language of a text from its commonest function words. Enough to tell that a reply
 /// to an English question came back in Spanish; not a general language identifier.
 enum LanguageGuess {
-    static let profiles: [String: Set<String>] = [
+    /// Function words per language, folded as `TextNormalizer.words` folds text ("für" → "fur").
+    static let profiles: [String: Set<String>] = rawProfiles.mapValues { Set($0.flatMap(TextNormalizer.words)) }
+
+    private static let rawProfiles: [String: [String]] = [
         "en": ["the", "and", "is", "are", "you", "your", "to", "of", "for", "with", "can", "be", "it", "this", "within", "if", "we", "our", "will", "not", "how", "what", "do", "i", "my", "a", "an", "have", "in", "on"],
         "es": ["el", "la", "los", "las", "es", "son", "usted", "su", "para", "con", "puede", "de", "del", "que", "y", "en", "se", "por", "una", "no"],
         "fr": ["le", "la", "les", "est", "sont", "vous", "votre", "pour", "avec", "peut", "de", "des", "du", "que", "et", "en", "un", "une", "pas", "nous"],
@@ -30,7 +34,7 @@ enum LanguageGuess {
 
     /// The best-matching language when at least `minimumHits` function words decide it clearly.
     static func guess(_ text: String, minimumHits: Int = 3) -> String? {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let words = TextNormalizer.words(text)
         guard words.count >= 4 else { return nil }
         let scores = profiles.mapValues { profile in words.count { profile.contains($0) } }.sorted { $0.value > $1.value }
         guard let best = scores.first, best.value >= minimumHits else { return nil }
