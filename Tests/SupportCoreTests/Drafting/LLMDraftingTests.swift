@@ -83,8 +83,10 @@ struct LLMDraftingTests {
             Self.question,
             pipeline: Fixtures.pipeline(
                 drafter: LLMDrafter.scripted(provider), fallback: ExtractiveDrafter(),
-                budget: Self.budget(firstSentence: .milliseconds(1500), answer: .milliseconds(2000))))
-        #expect(ContinuousClock.now - start < .seconds(4))
+                // Generous: other suites train routers on the 2-thread cooperative pool and can
+                // hold both threads for a second or more when the whole package runs at once.
+                budget: Self.budget(firstSentence: .seconds(3), answer: .milliseconds(3500))))
+        #expect(ContinuousClock.now - start < .seconds(6))
         guard case .answer(let answer) = result.outcome else { Issue.record("expected an answer, got \(result.outcome)"); return }
         #expect(answer.sentences.map(\.text) == [Self.good + "."])
         #expect(Self.deltas(events).map(\.text) == [Self.good + "."])
